@@ -1,0 +1,230 @@
+package io.complaintflow.process.complaint;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A customer complaint: what reports, the status API and the staff lists read. The handling process holds only
+ * what it routes on; everything the customer told us and everything staff decided is here.
+ *
+ * <p>State changes go through the methods below, which keep the status consistent with the timestamps; each caller
+ * records the matching {@link ComplaintEvent} through {@link ComplaintHistory}.
+ */
+@Table("complaint")
+public class Complaint {
+
+  @Id
+  private Long id;
+  @Version
+  private int version;
+
+  private String ticket;
+  private String trackingSalt;
+  private String idempotencyKey;
+  private String requestFingerprint;
+
+  private ComplaintStatus status;
+  private ClosureReason closureReason;
+
+  private String customerName;
+  private String customerPhone;
+  private String customerEmail;
+  private CustomerTier customerTier;
+  private String customerLanguage;
+
+  private Channel channel;
+  private String productCode;
+  private String productName;
+  private Instant occurredAt;
+  private String description;
+  private String desiredRemedy;
+
+  private String facts;
+  private String customerRequest;
+  private String problemType;
+  private String category;
+  private String severity;
+  private String department;
+
+  private String receivedBy;
+  private String owner;
+  private String processInstanceId;
+
+  private Instant receivedAt;
+  private Instant firstResponseDueAt;
+  private Instant firstRespondedAt;
+  private Instant resolutionDueAt;
+  private Instant promisedReplyAt;
+  private String delayReason;
+
+  private String remedyType;
+  private BigDecimal remedyAmount;
+  private String remedySummary;
+  private String signedOffBy;
+  private Instant resolvedAt;
+  private Instant closedAt;
+  private int reopenCount;
+
+  protected Complaint() {
+  }
+
+  /** A complaint as it arrives through a channel, before any staff member has touched it. */
+  public static Complaint received(String ticket, String trackingSalt, Customer customer, Channel channel,
+      String productCode, String productName, Instant occurredAt, String description, String desiredRemedy,
+      Instant receivedAt) {
+    Complaint c = new Complaint();
+    c.ticket = Objects.requireNonNull(ticket);
+    c.trackingSalt = Objects.requireNonNull(trackingSalt);
+    c.status = ComplaintStatus.RECEIVED;
+    c.customerName = customer.name();
+    c.customerPhone = customer.phone();
+    c.customerEmail = customer.email();
+    c.customerTier = customer.tier();
+    c.customerLanguage = customer.language();
+    c.channel = channel;
+    c.productCode = productCode;
+    c.productName = productName;
+    c.occurredAt = occurredAt;
+    c.description = description;
+    c.desiredRemedy = desiredRemedy;
+    c.receivedAt = receivedAt;
+    return c;
+  }
+
+  /** Who complains and how to reach them. */
+  public record Customer(String name, String phone, String email, CustomerTier tier, String language) {
+  }
+
+  public void identifyRequest(String idempotencyKey, String requestFingerprint) {
+    this.idempotencyKey = idempotencyKey;
+    this.requestFingerprint = requestFingerprint;
+  }
+
+  public void receivedBy(String staffUserId) {
+    this.receivedBy = staffUserId;
+  }
+
+  public void promiseFirstResponse(Instant due) {
+    this.firstResponseDueAt = due;
+  }
+
+  public void attachProcess(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  /** The first receiver registered the facts: they own the complaint from now on (首诉负责制). */
+  public void register(String owner, String facts, String customerRequest, String problemType, Instant at) {
+    this.owner = owner;
+    this.facts = facts;
+    this.customerRequest = customerRequest;
+    this.problemType = problemType;
+    if (this.firstRespondedAt == null) {
+      this.firstRespondedAt = at;
+    }
+    this.status = ComplaintStatus.IN_PROGRESS;
+  }
+
+  /** Not solvable at first contact: the customer is told why and exactly when they will hear back. */
+  public void promiseReply(String reason, Instant promisedAt) {
+    this.delayReason = reason;
+    this.promisedReplyAt = promisedAt;
+  }
+
+  public void classify(String category, String severity, String department, Instant resolutionDueAt) {
+    this.category = category;
+    this.severity = severity;
+    this.department = department;
+    this.resolutionDueAt = resolutionDueAt;
+  }
+
+  public void escalate() {
+    this.status = ComplaintStatus.ESCALATED;
+  }
+
+  public void backInProgress() {
+    this.status = ComplaintStatus.IN_PROGRESS;
+  }
+
+  public void proposeRemedy(String type, BigDecimal amount, String summary) {
+    this.remedyType = type;
+    this.remedyAmount = amount;
+    this.remedySummary = summary;
+    this.status = ComplaintStatus.REMEDY_PROPOSED;
+  }
+
+  public void agreeRemedy() {
+    this.status = ComplaintStatus.REMEDY_AGREED;
+  }
+
+  public void remedyCarriedOut(Instant at) {
+    this.resolvedAt = at;
+    this.status = ComplaintStatus.AWAITING_CONFIRMATION;
+  }
+
+  public void signOff(String signedOffBy) {
+    this.signedOffBy = signedOffBy;
+  }
+
+  public void close(ClosureReason reason, Instant at) {
+    this.closureReason = reason;
+    this.closedAt = at;
+    this.status = ComplaintStatus.CLOSED;
+  }
+
+  /** The customer was not satisfied after closure; the complaint goes back to its owner. */
+  public void reopen() {
+    this.status = ComplaintStatus.IN_PROGRESS;
+    this.closureReason = null;
+    this.closedAt = null;
+    this.resolvedAt = null;
+    this.signedOffBy = null;
+    this.reopenCount++;
+  }
+
+  public Long getId() { return id; }
+  public int getVersion() { return version; }
+  public String getTicket() { return ticket; }
+  public String getTrackingSalt() { return trackingSalt; }
+  public String getIdempotencyKey() { return idempotencyKey; }
+  public String getRequestFingerprint() { return requestFingerprint; }
+  public ComplaintStatus getStatus() { return status; }
+  public ClosureReason getClosureReason() { return closureReason; }
+  public String getCustomerName() { return customerName; }
+  public String getCustomerPhone() { return customerPhone; }
+  public String getCustomerEmail() { return customerEmail; }
+  public CustomerTier getCustomerTier() { return customerTier; }
+  public String getCustomerLanguage() { return customerLanguage; }
+  public Channel getChannel() { return channel; }
+  public String getProductCode() { return productCode; }
+  public String getProductName() { return productName; }
+  public Instant getOccurredAt() { return occurredAt; }
+  public String getDescription() { return description; }
+  public String getDesiredRemedy() { return desiredRemedy; }
+  public String getFacts() { return facts; }
+  public String getCustomerRequest() { return customerRequest; }
+  public String getProblemType() { return problemType; }
+  public String getCategory() { return category; }
+  public String getSeverity() { return severity; }
+  public String getDepartment() { return department; }
+  public String getReceivedBy() { return receivedBy; }
+  public String getOwner() { return owner; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public Instant getReceivedAt() { return receivedAt; }
+  public Instant getFirstResponseDueAt() { return firstResponseDueAt; }
+  public Instant getFirstRespondedAt() { return firstRespondedAt; }
+  public Instant getResolutionDueAt() { return resolutionDueAt; }
+  public Instant getPromisedReplyAt() { return promisedReplyAt; }
+  public String getDelayReason() { return delayReason; }
+  public String getRemedyType() { return remedyType; }
+  public BigDecimal getRemedyAmount() { return remedyAmount; }
+  public String getRemedySummary() { return remedySummary; }
+  public String getSignedOffBy() { return signedOffBy; }
+  public Instant getResolvedAt() { return resolvedAt; }
+  public Instant getClosedAt() { return closedAt; }
+  public int getReopenCount() { return reopenCount; }
+}

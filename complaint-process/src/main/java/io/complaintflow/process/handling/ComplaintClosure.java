@@ -1,0 +1,34 @@
+package io.complaintflow.process.handling;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import io.complaintflow.process.complaint.ClosureReason;
+import io.complaintflow.process.complaint.Complaint;
+import io.complaintflow.process.complaint.ComplaintEventType;
+import io.complaintflow.process.complaint.ComplaintHistory;
+
+/**
+ * 结案: closes the complaint for a reason (resolved, malicious, legal route). Called from the closing service tasks
+ * as {@code ${complaintClosure.close(execution, 'RESOLVED')}}.
+ */
+@Component("complaintClosure")
+public class ComplaintClosure {
+
+  private final ComplaintHistory history;
+  private final Clock clock;
+
+  public ComplaintClosure(ComplaintHistory history, Clock clock) {
+    this.history = history;
+    this.clock = clock;
+  }
+
+  public void close(DelegateExecution execution, String reason) {
+    ClosureReason closure = ClosureReason.valueOf(reason);
+    Complaint c = history.complaint(((Number) execution.getVariable(HandlingProcess.Vars.COMPLAINT_ID)).longValue());
+    c.close(closure, clock.instant());
+    history.record(c, ComplaintEventType.CLOSED, ComplaintHistory.SYSTEM, closure.name());
+  }
+}

@@ -1,0 +1,73 @@
+package io.complaintflow.process.handling;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.complaintflow.process.calendar.BusinessCalendar;
+import io.complaintflow.process.complaint.Complaint;
+import io.complaintflow.process.complaint.ComplaintEventType;
+import io.complaintflow.process.complaint.ComplaintHistory;
+import io.complaintflow.process.complaint.CustomerTier;
+import io.complaintflow.process.rules.NoMatchingRuleException;
+import io.complaintflow.process.sla.SlaPolicy;
+
+/**
+ * 记录分类结果: takes what the two classification tables decided (category and responsible department; severity),
+ * sets the resolution target from the SLA policy, and writes all of it to the complaint. A table without a matching
+ * rule stops here with an incident that names the table and the input.
+ */
+@Component("recordClassificationDelegate")
+public class RecordClassificationDelegate implements JavaDelegate {
+
+  public static final String CATEGORY_DECISION = "ComplaintCategory";
+  public static final String SEVERITY_DECISION = "ComplaintSeverity";
+
+  private final ComplaintHistory history;
+  private final SlaPolicy sla;
+  private final BusinessCalendar calendar;
+
+  public RecordClassificationDelegate(ComplaintHistory history, SlaPolicy sla, BusinessCalendar calendar) {
+    this.history = history;
+    this.sla = sla;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> categoryResult = (Map<String, Object>) execution.getVariable("categoryResult");
+    if (categoryResult == null) {
+      throw new NoMatchingRuleException(CATEGORY_DECISION, input(execution, "problemType"));
+    }
+    String severity = (String) execution.getVariable("severity");
+    if (severity == null) {
+      throw new NoMatchingRuleException(SEVERITY_DECISION,
+          input(execution, "problemType", "personalInjury", "claimedAmount"));
+    }
+    String category = (String) categoryResult.get("category");
+    String department = (String) categoryResult.get("department");
+
+    Complaint c = history.complaint(((Number) execution.getVariable(HandlingProcess.Vars.COMPLAINT_ID)).longValue());
+    CustomerTier tier = c.getCustomerTier();
+    String resolution = sla.targets(tier, severity, category).resolution();
+    c.classify(category, severity, department, calendar.plus(c.getReceivedAt(), resolution));
+    history.record(c, ComplaintEventType.CLASSIFIED, ComplaintHistory.SYSTEM, category + " / " + severity + " / " + department);
+
+    execution.setVariable("category", category);
+    execution.setVariable("department", department);
+    execution.setVariable(HandlingProcess.Vars.RESOLUTION_DUE, Date.from(c.getResolutionDueAt()));
+  }
+
+  private static Map<String, Object> input(DelegateExecution execution, String... names) {
+    Map<String, Object> input = new HashMap<>();
+    for (String name : names) {
+      input.put(name, execution.getVariable(name));
+    }
+    return input;
+  }
+}
