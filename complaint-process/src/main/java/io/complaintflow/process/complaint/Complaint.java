@@ -15,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * <p>State changes go through the methods below, which keep the status consistent with the timestamps; each caller
  * records the matching {@link ComplaintEvent} through {@link ComplaintHistory}.
  */
-@Table("complaint")
+@Table
 public class Complaint {
 
   @Id
@@ -36,6 +36,7 @@ public class Complaint {
   private String customerEmail;
   private CustomerTier customerTier;
   private String customerLanguage;
+  private int taskPriority;
 
   private Channel channel;
   private String productCode;
@@ -103,6 +104,11 @@ public class Complaint {
   public void identifyRequest(String idempotencyKey, String requestFingerprint) {
     this.idempotencyKey = idempotencyKey;
     this.requestFingerprint = requestFingerprint;
+  }
+
+  /** How urgent the complaint's tasks are in Tasklist (intake routing: VIP green channel first). */
+  public void prioritise(int taskPriority) {
+    this.taskPriority = taskPriority;
   }
 
   public void receivedBy(String staffUserId) {
@@ -199,6 +205,7 @@ public class Complaint {
   public String getCustomerEmail() { return customerEmail; }
   public CustomerTier getCustomerTier() { return customerTier; }
   public String getCustomerLanguage() { return customerLanguage; }
+  public int getTaskPriority() { return taskPriority; }
   public Channel getChannel() { return channel; }
   public String getProductCode() { return productCode; }
   public String getProductName() { return productName; }

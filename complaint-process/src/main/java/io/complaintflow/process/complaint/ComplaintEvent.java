@@ -6,7 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One entry of a complaint's history: who did what, when. */
-@Table("complaint_event")
+@Table
 public record ComplaintEvent(@Id Long id, long complaintId, Instant occurredAt, ComplaintEventType type, String actor,
     String detail, boolean customerVisible) {
 

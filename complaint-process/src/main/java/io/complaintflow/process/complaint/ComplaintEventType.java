@@ -2,37 +2,45 @@ package io.complaintflow.process.complaint;
 
 /**
  * What happened to a complaint. Each type has a customer-facing text in the API's message bundles
- * ({@code event.TYPE}); {@link #customerVisible} says whether the customer sees it in the status history.
+ * ({@code event.TYPE}). {@link #customerVisible} says whether the customer sees the entry in the status history,
+ * {@link #detailForCustomer} whether they also see its detail (what staff wrote for them: the remedy, the reason
+ * for a delay); internal notes stay internal.
  */
 public enum ComplaintEventType {
-  RECEIVED(true),
-  REGISTERED(true),
-  REPLY_PROMISED(true),
-  CLASSIFIED(false),
-  MALICIOUS_SUSPECTED(false),
-  MALICIOUS_REJECTED(false),
-  MALICIOUS_CONFIRMED(false),
-  FIRM_REPLY_GIVEN(true),
-  INVESTIGATED(false),
-  REMEDY_PROPOSED(true),
-  REMEDY_ACCEPTED(true),
-  REMEDY_DECLINED(true),
-  ESCALATED(true),
-  ESCALATION_DECIDED(false),
-  REMEDY_CARRIED_OUT(true),
-  RESOLUTION_CONFIRMED(true),
-  RESOLUTION_DISPUTED(true),
-  REFERRED_TO_LEGAL(true),
-  CLOSED(true),
-  REOPENED(true);
+  RECEIVED(true, false),
+  REGISTERED(true, false),
+  REPLY_PROMISED(true, true),
+  CLASSIFIED(false, false),
+  MALICIOUS_SUSPECTED(false, false),
+  MALICIOUS_REJECTED(false, false),
+  MALICIOUS_CONFIRMED(false, false),
+  FIRM_REPLY_GIVEN(true, true),
+  INVESTIGATED(false, false),
+  REMEDY_PROPOSED(true, true),
+  REMEDY_ACCEPTED(true, false),
+  REMEDY_DECLINED(true, true),
+  ESCALATED(true, false),
+  ESCALATION_DECIDED(false, false),
+  REMEDY_CARRIED_OUT(true, true),
+  RESOLUTION_CONFIRMED(true, false),
+  RESOLUTION_DISPUTED(true, true),
+  REFERRED_TO_LEGAL(true, false),
+  CLOSED(true, false),
+  REOPENED(true, true);
 
   private final boolean customerVisible;
+  private final boolean detailForCustomer;
 
-  ComplaintEventType(boolean customerVisible) {
+  ComplaintEventType(boolean customerVisible, boolean detailForCustomer) {
     this.customerVisible = customerVisible;
+    this.detailForCustomer = detailForCustomer;
   }
 
   public boolean customerVisible() {
     return customerVisible;
+  }
+
+  public boolean detailForCustomer() {
+    return detailForCustomer;
   }
 }

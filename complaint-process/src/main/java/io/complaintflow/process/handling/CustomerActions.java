@@ -67,7 +67,8 @@ public class CustomerActions {
         .processInstanceId(c.getProcessInstanceId())
         .setVariables(variables)
         .correlate();
-    return c;
+    // the process has moved on (and may have closed the complaint): answer with what it wrote
+    return history.complaint(c.getId());
   }
 
   /** Reopens a resolved complaint: it goes back to its owner, who investigates again. */

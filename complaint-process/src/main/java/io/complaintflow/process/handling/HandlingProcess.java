@@ -59,6 +59,7 @@ public final class HandlingProcess {
     v.put(Vars.PRODUCT_NAME, c.getProductName());
     v.put(Vars.DESCRIPTION, c.getDescription());
     v.put(Vars.DESIRED_REMEDY, c.getDesiredRemedy());
+    v.put(Vars.TASK_PRIORITY, c.getTaskPriority());
     v.put(Vars.RECEIVED_BY, c.getReceivedBy());
     v.put(Vars.OWNER, c.getOwner());
     v.put(Vars.FIRST_RESPONSE_DUE, c.getFirstResponseDueAt() == null ? null : Date.from(c.getFirstResponseDueAt()));

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +22,17 @@ import io.complaintflow.process.reply.ForbiddenPhrases;
 
 /**
  * What happens when staff complete a task of {@code bpmn/complaint-handling.bpmn}: the form's content is checked,
- * written to the complaint and its history. Each method is the {@code complete} task listener of one user task
- * ({@code ${handlingSteps.factsRegistered(task)}}), so a refused input refuses the completion.
+ * written to the complaint and its history. This bean is the {@code complete} task listener of every user task
+ * ({@code camunda:delegateExpression="${handlingSteps}"}); it hands each task to the method named for its step, so a
+ * refused input refuses the completion and Tasklist shows why.
  */
 @Component("handlingSteps")
-public class HandlingSteps {
+public class HandlingSteps implements TaskListener {
+
+  /** The user tasks whose completion this listener handles. */
+  public static final Set<String> TASK_KEYS = Set.of("Task_RegisterComplaint", "Task_ReviewSuspectedMalicious",
+      "Task_GiveFirmReply", "Task_RecordLegalReferral", "Task_InvestigateComplaint", "Task_ProposeRemedy",
+      "Task_AgreeRemedyWithCustomer", "Task_DecideEscalatedComplaint", "Task_CarryOutRemedy", "Task_ConfirmResolution");
 
   static final Set<String> REMEDY_TYPES = Arrays.stream(RemedyType.values()).map(Enum::name).collect(Collectors.toSet());
   static final Set<String> CONFIRMATION_METHODS = Set.of("SIGNATURE", "PHONE", "SMS", "EMAIL", "IN_PERSON");
@@ -40,6 +47,23 @@ public class HandlingSteps {
     this.history = history;
     this.forbiddenPhrases = forbiddenPhrases;
     this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_RegisterComplaint" -> factsRegistered(task);
+      case "Task_ReviewSuspectedMalicious" -> maliciousReviewed(task);
+      case "Task_GiveFirmReply" -> firmReplyGiven(task);
+      case "Task_RecordLegalReferral" -> legalReferralRecorded(task);
+      case "Task_InvestigateComplaint" -> investigated(task);
+      case "Task_ProposeRemedy" -> remedyProposed(task);
+      case "Task_AgreeRemedyWithCustomer" -> remedyNegotiated(task);
+      case "Task_DecideEscalatedComplaint" -> escalationDecided(task);
+      case "Task_CarryOutRemedy" -> remedyCarriedOut(task);
+      case "Task_ConfirmResolution" -> resolutionRecorded(task);
+      default -> throw new IllegalStateException("no handling step for task " + task.getTaskDefinitionKey());
+    }
   }
 
   /** 登记投诉并核实事实: whoever registers owns the complaint (首诉负责制). */

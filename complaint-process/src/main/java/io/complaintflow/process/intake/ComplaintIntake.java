@@ -95,12 +95,12 @@ public class ComplaintIntake {
     complaint.receivedBy(receivedBy);
     String firstResponse = sla.targets(request.customer().tier(), null, null).firstResponse();
     complaint.promiseFirstResponse(calendar.plus(now, firstResponse));
+    IntakeRouting.Route route = routing.route(request.customer().tier(), request.channel());
+    complaint.prioritise(route.taskPriority());
     complaint = complaints.save(complaint);
 
-    IntakeRouting.Route route = routing.route(request.customer().tier(), request.channel());
     Map<String, Object> variables = HandlingProcess.variablesOf(complaint);
     variables.put(HandlingProcess.Vars.REGISTRATION_GROUP, route.registrationGroup());
-    variables.put(HandlingProcess.Vars.TASK_PRIORITY, route.taskPriority());
     variables.put(HandlingProcess.Vars.HANDLING_PLAN, handlingPlanFor(request.productCode()));
     ProcessInstance instance = runtime.startProcessInstanceByKey(HandlingProcess.KEY, complaint.getTicket(), variables);
     complaint.attachProcess(instance.getId());

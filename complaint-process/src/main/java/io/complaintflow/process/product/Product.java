@@ -10,7 +10,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * A product or service complaints can be about, with its handling plan (预案): what staff should offer when a
  * complaint about it comes in. The launch review of a new product writes the plan; intake shows it to the handler.
  */
-@Table("product")
+@Table
 public record Product(@Id String code, @Version Integer version, String name, String productLine,
     String handlingPlan, Instant handlingPlanUpdatedAt) {
 

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -61,6 +62,7 @@ class ComplaintHandlingProcessTests {
   @BeforeEach
   void registerMocks() {
     steps = mock(HandlingSteps.class);
+    doCallRealMethod().when(steps).notify(any(DelegateTask.class));
     recordClassification = mock(RecordClassificationDelegate.class);
     closure = mock(ComplaintClosure.class);
     Mocks.register("handlingSteps", steps);
@@ -92,6 +94,7 @@ class ComplaintHandlingProcessTests {
     assertThat(pi).hasNotPassed("Task_InvestigateComplaint", "Task_ReviewSuspectedMalicious");
     assertThat(pi).isEnded();
     InOrder order = inOrder(steps, recordClassification, closure);
+    order.verify(steps).notify(any(DelegateTask.class));
     order.verify(steps).factsRegistered(any(DelegateTask.class));
     order.verify(recordClassification).execute(any(DelegateExecution.class));
     order.verify(steps).remedyProposed(any(DelegateTask.class));
@@ -99,6 +102,7 @@ class ComplaintHandlingProcessTests {
     order.verify(steps).remedyCarriedOut(any(DelegateTask.class));
     order.verify(steps).resolutionRecorded(any(DelegateTask.class));
     order.verify(closure).close(any(DelegateExecution.class), eq("RESOLVED"));
+    verify(steps, org.mockito.Mockito.times(5)).notify(any(DelegateTask.class));
     verifyNoMoreInteractions(steps, recordClassification, closure);
   }
 

@@ -19,8 +19,8 @@ class IntakeRoutingDecisionTests {
 
   @Test
   void vipCustomersGoToTheGreenChannelDeskWithTopPriority() {
-    assertThat(route("VIP", "PHONE")).containsEntry("registrationGroup", "vip-desk").containsEntry("taskPriority", 90);
-    assertThat(route("VIP", "SOCIAL_MEDIA")).containsEntry("registrationGroup", "vip-desk");
+    assertThat(route("VIP", "PHONE")).containsEntry("registrationGroup", "vipDesk").containsEntry("taskPriority", 90);
+    assertThat(route("VIP", "SOCIAL_MEDIA")).containsEntry("registrationGroup", "vipDesk");
   }
 
   @Test

@@ -1,0 +1,99 @@
+package io.complaintflow.api.system;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.complaintflow.process.staff.StaffGroups;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Who may call what.
+ * <ul>
+ * <li>Customers, unauthenticated: file a complaint, follow it with its tracking token, confirm or reopen it, read the
+ * product catalogue. Staff may file with their credentials; they then own the complaint.</li>
+ * <li>Staff ({@code /api/staff/**}, {@code /engine-rest/**}): HTTP Basic against the Camunda identity; the engine REST
+ * API then runs with the user's Camunda authorizations.</li>
+ * <li>Camunda webapps ({@code /camunda/**}): their own login and CSRF protection, same accounts.</li>
+ * </ul>
+ * The API is stateless, so Spring's CSRF protection (for cookie sessions) is off; anything else under {@code /api}
+ * is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, ObjectMapper json,
+      LocaleResolver locales) throws Exception {
+    String[] staff = StaffGroups.ALL_STAFF.toArray(String[]::new);
+    http
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/*/resolution-confirmation",
+                "/api/complaints/*/reopen").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/products").permitAll()
+            .requestMatchers("/api/staff/**").hasAnyRole(staff)
+            .requestMatchers("/api/**").denyAll()
+            .requestMatchers("/engine-rest/**").authenticated()
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/**").hasRole(StaffGroups.ADMINS)
+            .anyRequest().permitAll())
+        .httpBasic(b -> b.realmName("ComplaintFlow")
+            .authenticationEntryPoint((req, res, e) -> problem(req, res, messages, json, locales, HttpStatus.UNAUTHORIZED, "unauthenticated")))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> problem(req, res, messages, json, locales, HttpStatus.UNAUTHORIZED, "unauthenticated"))
+            .accessDeniedHandler((req, res, ex) -> problem(req, res, messages, json, locales, HttpStatus.FORBIDDEN, "forbidden")))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    return http.build();
+  }
+
+  /** The engine REST API runs each request as the user Spring Security authenticated, with their groups. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> filter =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    filter.addUrlPatterns("/engine-rest/*");
+    filter.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        ContainerBasedAuthenticationProvider.class.getName());
+    filter.setName("engine-rest-authentication");
+    return filter;
+  }
+
+  private static void problem(HttpServletRequest req, HttpServletResponse res, MessageSource messages, ObjectMapper json,
+      LocaleResolver locales, HttpStatus status, String type) throws IOException {
+    Locale locale = locales.resolveLocale(req);
+    if (status == HttpStatus.UNAUTHORIZED) {
+      res.setHeader("WWW-Authenticate", "Basic realm=\"ComplaintFlow\"");
+    }
+    res.setStatus(status.value());
+    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    res.setCharacterEncoding("UTF-8");
+    json.writeValue(res.getOutputStream(), Map.of(
+        "type", ApiProblems.TYPE_BASE + type,
+        "title", messages.getMessage("problem." + type + ".title", null, locale),
+        "status", status.value(),
+        "detail", messages.getMessage("problem." + type + ".detail", null, locale),
+        "instance", req.getRequestURI()));
+  }
+}

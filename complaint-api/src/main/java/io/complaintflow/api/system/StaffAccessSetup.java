@@ -1,0 +1,157 @@
+package io.complaintflow.api.system;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.complaintflow.process.staff.StaffGroups;
+
+/**
+ * The platform's access model, set up at every start and left alone where it exists (so changes made in Camunda
+ * Admin survive): the staff groups the processes address, what each may see and do in the webapps, and the Tasklist
+ * filters. People are put into the groups in Camunda Admin; {@link DemoOrganisation} does it for the demo.
+ */
+@Component
+@Order(1)
+class StaffAccessSetup implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffAccessSetup.class);
+
+  /** Group id → display name (zh-CN). */
+  static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+  static {
+    GROUPS.put(StaffGroups.AGENTS, "一线客服");
+    GROUPS.put(StaffGroups.VIP_DESK, "VIP 绿色通道专席");
+    GROUPS.put(StaffGroups.SUPERVISORS, "客服主管");
+    GROUPS.put(StaffGroups.MANAGERS, "客服经理");
+    GROUPS.put(StaffGroups.DIRECTORS, "客服总监");
+    GROUPS.put(StaffGroups.DEPT_QUALITY, "质量部");
+    GROUPS.put(StaffGroups.DEPT_PRODUCT, "产品部");
+    GROUPS.put(StaffGroups.DEPT_BILLING, "计费财务部");
+    GROUPS.put(StaffGroups.DEPT_LOGISTICS, "物流部");
+    GROUPS.put(StaffGroups.PROCESS_OWNERS, "流程负责人");
+    GROUPS.put(StaffGroups.ADMINS, "系统管理员");
+  }
+
+  static final String FILTER_MY_TASKS = "我的任务";
+  static final String FILTER_GROUP_TASKS = "待认领";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  StaffAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    GROUPS.forEach(this::group);
+
+    for (String g : StaffGroups.ALL_STAFF) {
+      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(g, Resources.USER, "*", Permissions.READ);
+      grant(g, Resources.GROUP, "*", Permissions.READ);
+      grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+    // Supervisors and managers hand tasks over when an owner is away.
+    for (String g : List.of(StaffGroups.SUPERVISORS, StaffGroups.MANAGERS, StaffGroups.DIRECTORS)) {
+      grant(g, Resources.TASK, "*", Permissions.READ, Permissions.TASK_ASSIGN);
+    }
+    for (String g : StaffGroups.COCKPIT_USERS) {
+      grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+      grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+      grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+      grant(g, Resources.TASK, "*", Permissions.READ);
+      grant(g, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+      grant(g, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+    }
+    // Process owners deploy the models they edit in Camunda Modeler.
+    grant(StaffGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+
+    filter(FILTER_MY_TASKS, "分配给我的任务,按到期时间和优先级排列", -10,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter(FILTER_GROUP_TASKS, "我所在组可以认领的任务", -5,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group g = identity.newGroup(id);
+      g.setName(name);
+      g.setType(StaffGroups.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+      identity.saveGroup(g);
+      log.info("Created group {} ({})", id, name);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+
+  private void filter(String name, String description, int priority, TaskQuery query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter f = filters.newTaskFilter(name);
+    f.setQuery(query.orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc());
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    properties.put("variables", List.of(
+        Map.of("name", "ticket", "label", "工单号"),
+        Map.of("name", "customerName", "label", "客户"),
+        Map.of("name", "customerTier", "label", "客户等级")));
+    f.setProperties(properties);
+    filters.saveFilter(f);
+    for (String g : StaffGroups.ALL_STAFF) {
+      grant(g, Resources.FILTER, f.getId(), Permissions.READ);
+    }
+    log.info("Created Tasklist filter {}", name);
+  }
+}
