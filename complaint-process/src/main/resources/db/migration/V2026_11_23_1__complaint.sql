@@ -26,6 +26,7 @@ create table complaint (
     customer_email         varchar(254),
     customer_tier          varchar(16)   not null,
     customer_language      varchar(8)    not null,
+    customer_contact_channel varchar(8)  not null,
     task_priority          integer       not null,
     channel                varchar(16)   not null,
     product_code           varchar(50),

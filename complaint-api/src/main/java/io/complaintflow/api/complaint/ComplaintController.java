@@ -26,6 +26,7 @@ import io.complaintflow.api.system.ApiProblems.ApiException;
 import io.complaintflow.api.system.ApiProblems.FieldProblem;
 import io.complaintflow.api.system.StaffRoles;
 import io.complaintflow.process.complaint.Complaint;
+import io.complaintflow.process.complaint.ContactChannel;
 import io.complaintflow.process.complaint.CustomerTier;
 import io.complaintflow.process.handling.CustomerActionRefusedException;
 import io.complaintflow.process.handling.CustomerActions;
@@ -160,6 +161,14 @@ class ComplaintController {
     if (blank(customer.phone()) && blank(customer.email())) {
       errors.add(new FieldProblem("customer.phone", "validation.contact"));
     }
+    ContactChannel contactChannel = customer.preferredChannel() != null ? customer.preferredChannel()
+        : blank(customer.email()) ? ContactChannel.SMS : ContactChannel.EMAIL;
+    if (contactChannel == ContactChannel.EMAIL && blank(customer.email())) {
+      errors.add(new FieldProblem("customer.email", "validation.emailForChannel"));
+    }
+    if (contactChannel == ContactChannel.SMS && blank(customer.phone())) {
+      errors.add(new FieldProblem("customer.phone", "validation.phoneForChannel"));
+    }
     Instant occurredAt = s.occurredAt().toInstant();
     if (occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
       errors.add(new FieldProblem("occurredAt", "validation.future"));
@@ -173,7 +182,7 @@ class ComplaintController {
     }
     Complaint.Customer who = new Complaint.Customer(customer.name().strip(), blankToNull(customer.phone()),
         blankToNull(customer.email()), customer.tier() == null ? CustomerTier.STANDARD : customer.tier(),
-        customer.language() == null ? "zh-CN" : customer.language());
+        customer.language() == null ? "zh-CN" : customer.language(), contactChannel);
     return new NewComplaint(who, s.channel(), code, s.product().name().strip(), occurredAt, s.description().strip(),
         blankToNull(s.desiredRemedy()));
   }

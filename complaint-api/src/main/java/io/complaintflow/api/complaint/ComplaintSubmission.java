@@ -3,6 +3,7 @@ package io.complaintflow.api.complaint;
 import java.time.OffsetDateTime;
 
 import io.complaintflow.process.complaint.Channel;
+import io.complaintflow.process.complaint.ContactChannel;
 import io.complaintflow.process.complaint.CustomerTier;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -33,7 +34,8 @@ record ComplaintSubmission(
       @Schema(example = "wang@example.com") String email,
       @Schema(description = "默认 STANDARD") CustomerTier tier,
       @Pattern(regexp = "^(zh-CN|en)$", message = "{validation.language}") @Schema(description = "zh-CN(默认)或 en")
-      String language) {
+      String language,
+      @Schema(description = "希望的联系方式;默认有邮箱用 EMAIL,否则 SMS") ContactChannel preferredChannel) {
   }
 
   /** The product or service the complaint is about: a catalogue code if known, and its name as the customer says it. */

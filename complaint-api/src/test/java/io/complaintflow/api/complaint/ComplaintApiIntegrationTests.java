@@ -56,6 +56,8 @@ class ComplaintApiIntegrationTests extends ApiIntegrationTest {
       // the row and the process instance exist together
       assertThat(jdbc.queryForObject("select status from complaint where ticket = ?", String.class, ticket))
           .isEqualTo("RECEIVED");
+      assertThat(jdbc.queryForObject("select customer_contact_channel from complaint where ticket = ?", String.class,
+          ticket)).isEqualTo("EMAIL");
       ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).singleResult();
       assertThat(pi).isNotNull();
       assertThat(jdbc.queryForObject("select process_instance_id from complaint where ticket = ?", String.class, ticket))
@@ -277,6 +279,10 @@ class ComplaintApiIntegrationTests extends ApiIntegrationTest {
           Arguments.of("malformed email", Submissions.valid().with("customer/email", "wang@").json(), "customer.email"),
           Arguments.of("unknown tier", Submissions.valid().with("customer/tier", "PLATINUM").json(), "customer.tier"),
           Arguments.of("unknown language", Submissions.valid().with("customer/language", "fr").json(), "customer.language"),
+          Arguments.of("SMS wanted but no phone",
+              Submissions.valid().without("customer/phone").with("customer/preferredChannel", "SMS").json(), "customer.phone"),
+          Arguments.of("unknown contact channel",
+              Submissions.valid().with("customer/preferredChannel", "PIGEON").json(), "customer.preferredChannel"),
           Arguments.of("channel missing", Submissions.valid().without("channel").json(), "channel"),
           Arguments.of("unknown channel", Submissions.valid().with("channel", "FAX").json(), "channel"),
           Arguments.of("product missing", Submissions.valid().without("product").json(), "product"),

@@ -36,6 +36,7 @@ public class Complaint {
   private String customerEmail;
   private CustomerTier customerTier;
   private String customerLanguage;
+  private ContactChannel customerContactChannel;
   private int taskPriority;
 
   private Channel channel;
@@ -87,6 +88,7 @@ public class Complaint {
     c.customerEmail = customer.email();
     c.customerTier = customer.tier();
     c.customerLanguage = customer.language();
+    c.customerContactChannel = customer.contactChannel();
     c.channel = channel;
     c.productCode = productCode;
     c.productName = productName;
@@ -97,8 +99,14 @@ public class Complaint {
     return c;
   }
 
-  /** Who complains and how to reach them. */
-  public record Customer(String name, String phone, String email, CustomerTier tier, String language) {
+  /**
+   * Who complains and how to reach them.
+   *
+   * @param language {@code zh-CN} or {@code en}
+   * @param contactChannel how they want to hear from us; its address (email or phone) is given
+   */
+  public record Customer(String name, String phone, String email, CustomerTier tier, String language,
+      ContactChannel contactChannel) {
   }
 
   public void identifyRequest(String idempotencyKey, String requestFingerprint) {
@@ -205,6 +213,7 @@ public class Complaint {
   public String getCustomerEmail() { return customerEmail; }
   public CustomerTier getCustomerTier() { return customerTier; }
   public String getCustomerLanguage() { return customerLanguage; }
+  public ContactChannel getCustomerContactChannel() { return customerContactChannel; }
   public int getTaskPriority() { return taskPriority; }
   public Channel getChannel() { return channel; }
   public String getProductCode() { return productCode; }

@@ -19,7 +19,7 @@ public record NewComplaint(Customer customer, Channel channel, String productCod
   /** Identifies the content of the request, so that a reused idempotency key with other content is refused. */
   public String fingerprint() {
     String canonical = Stream.of(customer.name(), customer.phone(), customer.email(), customer.tier(),
-            customer.language(), channel, productCode, productName, occurredAt, description, desiredRemedy)
+            customer.language(), customer.contactChannel(), channel, productCode, productName, occurredAt, description, desiredRemedy)
         .map(v -> Objects.toString(v, ""))
         .collect(Collectors.joining("\u0000"));
     try {
