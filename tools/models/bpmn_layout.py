@@ -46,6 +46,10 @@ class Box:
 
 
 def route(src, tgt, spec):
+    if spec is None and getattr(src, 'expanded', False) and src.y < tgt.cy < src.y + src.h and tgt.cx > src.cx:
+        return [(src.x + src.w, tgt.cy), tgt.side('left')]     # out of a sub-process, along the target's row
+    if spec is None and getattr(tgt, 'expanded', False) and tgt.y < src.cy < tgt.y + tgt.h and tgt.cx > src.cx:
+        return [src.side('right'), (tgt.x, src.cy)]            # into a sub-process, along the source's row
     if spec is None:
         if abs(src.cy - tgt.cy) < 1:
             return [src.side('right'), tgt.side('left')] if tgt.cx > src.cx else [src.side('left'), tgt.side('right')]
@@ -91,31 +95,67 @@ def label_for_edge(points, text):
     return (x1 + 6, min(y1, y2) + (abs(y2 - y1) / 2) - 7, width, 14)
 
 
+def flow_nodes(container, parent=None):
+    """Every flow node of a process or sub-process, depth first, with the sub-process it sits in."""
+    for el in container:
+        tag = el.tag.split('}')[1]
+        if el.get('id') is None or tag in ('sequenceFlow', 'documentation', 'extensionElements', 'incoming', 'outgoing',
+                                           'laneSet', 'textAnnotation', 'association'):
+            continue
+        yield el, parent
+        if tag == 'subProcess':
+            yield from flow_nodes(el, el)
+
+
+def sub_process_box(sp, boxes, pad):
+    """An expanded sub-process drawn around its content."""
+    inner = [b for b in boxes.values() if getattr(b, 'parent', None) == sp.get('id')]
+    if not inner:
+        sys.exit('sub-process %s has no laid-out content' % sp.get('id'))
+    x1 = min(b.x for b in inner) - pad
+    x2 = max(b.x + b.w for b in inner) + pad * 2
+    y1 = min(b.y for b in inner) - pad - 20
+    y2 = max(b.y + b.h for b in inner) + pad
+    box = Box(sp.get('id'), 'task', (x1 + x2) / 2, (y1 + y2) / 2)
+    box.x, box.y, box.w, box.h = x1, y1, x2 - x1, y2 - y1
+    box.cx, box.cy = x1 + box.w / 2, y1 + box.h / 2
+    box.expanded = True
+    return box
+
+
 def build(name, layout):
     src = os.path.join(OUT, name + '.bpmn')
     text = open(src, encoding='utf-8').read()
     root = ET.fromstring(text)
     process = root.find('bpmn:process', NS)
     rows, cells, routes, boundaries = layout['rows'], layout['cells'], layout.get('routes', {}), layout.get('boundaries', {})
+    pad = layout.get('padding', 30)
 
-    boxes = {}
-    names = {}
-    for el in process:
-        el_id = el.get('id')
-        if el_id is None or el.tag.endswith('sequenceFlow') or el.tag.endswith('documentation'):
-            continue
+    boxes, names, subs, bounds = {}, {}, [], []
+    for el, parent in flow_nodes(process):
+        el_id, tag = el.get('id'), el.tag.split('}')[1]
         names[el_id] = el.get('name')
-        if el.tag.endswith('boundaryEvent'):
+        if tag == 'boundaryEvent':
+            bounds.append(el)
+            continue
+        if tag == 'subProcess':
+            subs.append(el)
             continue
         if el_id not in cells:
             sys.exit('%s: no cell for %s' % (name, el_id))
         col, row = cells[el_id]
         boxes[el_id] = Box(el_id, kind(el.tag), X0 + col * COL, rows[row])
-    for el in process.findall('bpmn:boundaryEvent', NS):
+        boxes[el_id].parent = parent.get('id') if parent is not None else None
+    for sp in reversed(subs):   # innermost first
+        boxes[sp.get('id')] = sub_process_box(sp, boxes, pad)
+        parent = next((p for e, p in flow_nodes(process) if e is sp), None)
+        boxes[sp.get('id')].parent = parent.get('id') if parent is not None else None
+    for el in bounds:
         host = boxes[el.get('attachedToRef')]
         offset = boundaries.get(el.get('id'), 0.7)
-        boxes[el.get('id')] = Box(el.get('id'), 'event', host.x + host.w * offset, host.y + host.h)
-        boxes[el.get('id')].boundary = True
+        b = Box(el.get('id'), 'event', host.x + host.w * offset, host.y + host.h)
+        b.boundary = True
+        boxes[el.get('id')] = b
 
     shapes, edges = [], []
     for b in boxes.values():
@@ -129,10 +169,12 @@ def build(name, layout):
             if b.kind == 'gateway':   # upper left, clear of flows leaving through the top or bottom vertex
                 lx, ly = b.cx - lw - 6, b.y - 12
             lab = '\n        <bpmndi:BPMNLabel>\n          <dc:Bounds x="%d" y="%d" width="%d" height="14" />\n        </bpmndi:BPMNLabel>' % (lx, ly, lw)
-        marker = ' isMarkerVisible="true"' if b.kind == 'gateway' else ''
+        extra = ' isMarkerVisible="true"' if b.kind == 'gateway' else ''
+        if getattr(b, 'expanded', False):
+            extra = ' isExpanded="true"'
         shapes.append('      <bpmndi:BPMNShape id="%s_di" bpmnElement="%s"%s>\n        <dc:Bounds x="%d" y="%d" width="%d" height="%d" />%s\n      </bpmndi:BPMNShape>'
-                      % (b.id, b.id, marker, b.x, b.y, b.w, b.h, lab))
-    for f in process.findall('bpmn:sequenceFlow', NS):
+                      % (b.id, b.id, extra, b.x, b.y, b.w, b.h, lab))
+    for f in process.iter('{%s}sequenceFlow' % NS['bpmn']):
         pts = route(boxes[f.get('sourceRef')], boxes[f.get('targetRef')], routes.get(f.get('id')))
         wps = '\n'.join('        <di:waypoint x="%d" y="%d" />' % p for p in pts)
         lab = ''
@@ -141,6 +183,8 @@ def build(name, layout):
             lab = '\n        <bpmndi:BPMNLabel>\n          <dc:Bounds x="%d" y="%d" width="%d" height="%d" />\n        </bpmndi:BPMNLabel>' % (lx, ly, lw, lh)
         edges.append('      <bpmndi:BPMNEdge id="%s_di" bpmnElement="%s">\n%s%s\n      </bpmndi:BPMNEdge>' % (f.get('id'), f.get('id'), wps, lab))
 
+    # sub-processes first, so that their content is drawn on top of them
+    shapes.sort(key=lambda sh: 0 if 'isExpanded' in sh else 1)
     di = ('  <bpmndi:BPMNDiagram id="BPMNDiagram_%s">\n    <bpmndi:BPMNPlane id="BPMNPlane_%s" bpmnElement="%s">\n%s\n%s\n    </bpmndi:BPMNPlane>\n  </bpmndi:BPMNDiagram>\n'
           % (process.get('id'), process.get('id'), process.get('id'), '\n'.join(shapes), '\n'.join(edges)))
     text = re.sub(r'\s*<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>', '', text, flags=re.S)

@@ -55,3 +55,54 @@ COMPLAINT_HANDLING = {
 }
 
 LAYOUTS = {'complaint-handling': COMPLAINT_HANDLING}
+
+F, R1, R2, R3, E = 130, 360, 500, 640, 860
+
+COMPLAINT_ESCALATION = {
+    'rows': {'F': F, 'R1': R1, 'R2': R2, 'R3': R3, 'E': E},
+    'cells': {
+        'StartEvent_ComplaintReceived': (0, 'R1'),
+        'Gateway_StartClocks': (1, 'R1'),
+        'StartEvent_FirstResponseClockStarted': (2, 'F'),
+        'IntermediateEvent_FirstResponseWarningDue': (3, 'F'),
+        'Task_WarnFirstResponseDue': (4, 'F'),
+        'IntermediateEvent_FirstResponseDue': (5, 'F'),
+        'Task_RecordFirstResponseBreach': (6, 'F'),
+        'EndEvent_FirstResponseOverdue': (7, 'F'),
+        'Gateway_JoinFirstResponse': (9, 'F'),
+        'StartEvent_ResolutionClockStarted': (2, 'R1'),
+        'IntermediateEvent_ResolutionWarningDue': (3, 'R1'),
+        'Task_WarnResolutionDue': (4, 'R1'),
+        'IntermediateEvent_ResolutionDue': (5, 'R1'),
+        'Task_RecordResolutionBreach': (6, 'R1'),
+        'Task_EscalateToSupervisor': (7, 'R1'),
+        'Gateway_SupervisorBroughtIn': (8, 'R1'),
+        'Task_SuperviseAsSupervisor': (9, 'R1'),
+        'EndEvent_SupervisorSupervised': (10, 'R1'),
+        'IntermediateEvent_ManagerEscalationDue': (9, 'R2'),
+        'Task_EscalateToManager': (10, 'R2'),
+        'Gateway_ManagerBroughtIn': (11, 'R2'),
+        'Task_SuperviseAsManager': (12, 'R2'),
+        'EndEvent_ManagerSupervised': (13, 'R2'),
+        'IntermediateEvent_DirectorEscalationDue': (12, 'R3'),
+        'Task_EscalateToDirector': (13, 'R3'),
+        'Task_SuperviseAsDirector': (14, 'R3'),
+        'EndEvent_DirectorSupervised': (15, 'R3'),
+        'Gateway_JoinResolution': (17, 'R1'),
+        'Gateway_JoinClocks': (18, 'R1'),
+        'EndEvent_ClocksStopped': (19, 'R1'),
+        'StartEvent_EscalationDemanded': (2, 'E'),
+        'Task_EscalateToManagerOnDemand': (3, 'E'),
+        'Task_HandleDemandedEscalation': (4, 'E'),
+        'EndEvent_DemandedEscalationHandled': (5, 'E'),
+    },
+    'routes': {
+        'SequenceFlow_ToFirstResponseClock': ('top', None, 'left'),
+        'SequenceFlow_FirstResponded': ('bottom', 235, 'bottom'),
+        'SequenceFlow_FirstResponseClockStopped': ('right', None, 'top'),
+        'SequenceFlow_ComplaintClosed': ('bottom', 740, 'bottom'),
+    },
+    'boundaries': {'BoundaryEvent_FirstResponded': 0.85, 'BoundaryEvent_ComplaintClosed': 0.92},
+}
+
+LAYOUTS['complaint-escalation'] = COMPLAINT_ESCALATION

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.complaintflow.api.Api.Answer;
+import io.complaintflow.process.handling.HandlingProcess;
 
 /**
  * The application on a random port with an in-memory database, the demo organisation and the job executor running;
@@ -56,7 +57,7 @@ public abstract class ApiIntegrationTest {
   }
 
   protected long processInstances() {
-    return runtime.createProcessInstanceQuery().count();
+    return runtime.createProcessInstanceQuery().processDefinitionKey(HandlingProcess.KEY).count();
   }
 
   /** The one open task of a complaint, once it exists (classification runs in the job executor). */

@@ -58,7 +58,7 @@ class ComplaintApiIntegrationTests extends ApiIntegrationTest {
           .isEqualTo("RECEIVED");
       assertThat(jdbc.queryForObject("select customer_contact_channel from complaint where ticket = ?", String.class,
           ticket)).isEqualTo("EMAIL");
-      ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).singleResult();
+      ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(HandlingProcess.KEY).processInstanceBusinessKey(ticket).singleResult();
       assertThat(pi).isNotNull();
       assertThat(jdbc.queryForObject("select process_instance_id from complaint where ticket = ?", String.class, ticket))
           .isEqualTo(pi.getId());
@@ -103,7 +103,7 @@ class ComplaintApiIntegrationTests extends ApiIntegrationTest {
       String ticket = file(Submissions.valid().with("product/code", "AC-900").with("product/name", "变频空调"))
           .json().path("ticket").asText();
 
-      ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).singleResult();
+      ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(HandlingProcess.KEY).processInstanceBusinessKey(ticket).singleResult();
       assertThat(runtime.getVariable(pi.getId(), HandlingProcess.Vars.HANDLING_PLAN)).isEqualTo(plan);
     }
   }

@@ -82,7 +82,7 @@ class IntakeAtomicityTests {
     Answer a = api.post("/api/complaints", Submissions.valid().json()).send();
 
     assertThat(a.status()).isEqualTo(201);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(a.json().path("ticket").asText()).count())
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(HandlingProcess.KEY).processInstanceBusinessKey(a.json().path("ticket").asText()).count())
         .isOne();
   }
 

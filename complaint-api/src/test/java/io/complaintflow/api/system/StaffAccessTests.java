@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.complaintflow.process.handling.HandlingProcess;
 import io.complaintflow.api.Api.Answer;
 import io.complaintflow.api.ApiIntegrationTest;
 import io.complaintflow.api.Submissions;
@@ -84,7 +85,7 @@ class StaffAccessTests extends ApiIntegrationTest {
     String ticket = api.post("/api/complaints", Submissions.valid().json()).as("wangfang", "demo").send()
         .json().path("ticket").asText();
     String filterId = filters.createFilterQuery().filterName(StaffAccessSetup.FILTER_MY_TASKS).singleResult().getId();
-    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).singleResult().getId();
+    String instance = runtime.createProcessInstanceQuery().processDefinitionKey(HandlingProcess.KEY).processInstanceBusinessKey(ticket).singleResult().getId();
 
     signIn("wangfang");
     List<Task> mine = filters.list(filterId);

@@ -155,6 +155,38 @@ public final class BusinessCalendar {
     throw new IllegalStateException("no working time within " + MAX_DAYS_SEARCHED + " days after " + start);
   }
 
+  /** The instant {@code amount} of working time before {@code end}. */
+  public Instant minusWorkingTime(Instant end, Duration amount) {
+    if (amount.isNegative()) {
+      throw new IllegalArgumentException("negative working time: " + amount);
+    }
+    if (amount.isZero()) {
+      return end;
+    }
+    Duration remaining = amount;
+    ZonedDateTime cursor = end.atZone(zone);
+    LocalDate date = cursor.toLocalDate();
+    for (int i = 0; i < MAX_DAYS_SEARCHED; i++, date = date.minusDays(1)) {
+      if (!isWorkingDay(date)) {
+        continue;
+      }
+      for (int p = periods.size() - 1; p >= 0; p--) {
+        WorkingPeriod period = periods.get(p);
+        ZonedDateTime from = date.atTime(period.start()).atZone(zone);
+        ZonedDateTime to = min(date.atTime(period.end()).atZone(zone), cursor);
+        if (!to.isAfter(from)) {
+          continue;
+        }
+        Duration available = Duration.between(from, to);
+        if (remaining.compareTo(available) <= 0) {
+          return to.minus(remaining).toInstant();
+        }
+        remaining = remaining.minus(available);
+      }
+    }
+    throw new IllegalStateException("no working time within " + MAX_DAYS_SEARCHED + " days before " + end);
+  }
+
   /** {@link #addWorkingTime} with an ISO-8601 working duration, e.g. {@code PT4H} or {@code P2D}. */
   public Instant plus(Instant start, String isoWorkingDuration) {
     return addWorkingTime(start, workingDuration(isoWorkingDuration));

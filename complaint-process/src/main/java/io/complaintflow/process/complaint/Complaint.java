@@ -8,6 +8,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import io.complaintflow.process.staff.StaffLevel;
+
 /**
  * A customer complaint: what reports, the status API and the staff lists read. The handling process holds only
  * what it routes on; everything the customer told us and everything staff decided is here.
@@ -58,11 +60,21 @@ public class Complaint {
   private String processInstanceId;
 
   private Instant receivedAt;
+  private String firstResponseTarget;
+  private String resolutionTarget;
   private Instant firstResponseDueAt;
   private Instant firstRespondedAt;
   private Instant resolutionDueAt;
   private Instant promisedReplyAt;
   private String delayReason;
+  private Instant firstResponseWarnedAt;
+  private Instant firstResponseBreachedAt;
+  private Instant resolutionWarnedAt;
+  private Instant resolutionBreachedAt;
+  private StaffLevel escalationLevel;
+  private Instant slaPausedAt;
+  private long slaPausedSeconds;
+  private Instant linkageOverdueAt;
 
   private String remedyType;
   private BigDecimal remedyAmount;
@@ -123,8 +135,63 @@ public class Complaint {
     this.receivedBy = staffUserId;
   }
 
-  public void promiseFirstResponse(Instant due) {
-    this.firstResponseDueAt = due;
+  /**
+   * Sets the service levels (working durations from the SLA policy) and when they fall due. The resolution target is
+   * refined once the complaint is classified.
+   */
+  public void setSlaTargets(String firstResponseTarget, Instant firstResponseDueAt, String resolutionTarget,
+      Instant resolutionDueAt) {
+    this.firstResponseTarget = firstResponseTarget;
+    this.firstResponseDueAt = firstResponseDueAt;
+    this.resolutionTarget = resolutionTarget;
+    this.resolutionDueAt = resolutionDueAt;
+  }
+
+  public void slaWarned(boolean firstResponse, Instant at) {
+    if (firstResponse) {
+      firstResponseWarnedAt = at;
+    } else {
+      resolutionWarnedAt = at;
+    }
+  }
+
+  public void slaBreached(boolean firstResponse, Instant at) {
+    if (firstResponse) {
+      firstResponseBreachedAt = at;
+    } else {
+      resolutionBreachedAt = at;
+    }
+  }
+
+  /** Raises the escalation level; never lowers it. */
+  public boolean escalateTo(StaffLevel level) {
+    if (escalationLevel != null && !escalationLevel.isBelow(level)) {
+      return false;
+    }
+    escalationLevel = level;
+    return true;
+  }
+
+  public boolean isSlaPaused() {
+    return slaPausedAt != null;
+  }
+
+  public void pauseSla(Instant at) {
+    this.slaPausedAt = at;
+  }
+
+  /** Resumes the clocks: the open due times move by the paused working time. */
+  public void resumeSla(long pausedSeconds, Instant firstResponseDueAt, Instant resolutionDueAt) {
+    this.slaPausedAt = null;
+    this.slaPausedSeconds += pausedSeconds;
+    this.firstResponseDueAt = firstResponseDueAt;
+    this.resolutionDueAt = resolutionDueAt;
+  }
+
+  public void flagLinkageOverdue(Instant at) {
+    if (linkageOverdueAt == null) {
+      linkageOverdueAt = at;
+    }
   }
 
   public void attachProcess(String processInstanceId) {
@@ -149,10 +216,12 @@ public class Complaint {
     this.promisedReplyAt = promisedAt;
   }
 
-  public void classify(String category, String severity, String department, Instant resolutionDueAt) {
+  public void classify(String category, String severity, String department, String resolutionTarget,
+      Instant resolutionDueAt) {
     this.category = category;
     this.severity = severity;
     this.department = department;
+    this.resolutionTarget = resolutionTarget;
     this.resolutionDueAt = resolutionDueAt;
   }
 
@@ -191,8 +260,13 @@ public class Complaint {
   }
 
   /** The customer was not satisfied after closure; the complaint goes back to its owner. */
-  public void reopen() {
+  public void reopen(Instant resolutionDueAt) {
     this.status = ComplaintStatus.IN_PROGRESS;
+    this.resolutionDueAt = resolutionDueAt;
+    this.resolutionWarnedAt = null;
+    this.resolutionBreachedAt = null;
+    this.escalationLevel = null;
+    this.slaPausedAt = null;
     this.closureReason = null;
     this.closedAt = null;
     this.resolvedAt = null;
@@ -231,11 +305,21 @@ public class Complaint {
   public String getOwner() { return owner; }
   public String getProcessInstanceId() { return processInstanceId; }
   public Instant getReceivedAt() { return receivedAt; }
+  public String getFirstResponseTarget() { return firstResponseTarget; }
+  public String getResolutionTarget() { return resolutionTarget; }
   public Instant getFirstResponseDueAt() { return firstResponseDueAt; }
   public Instant getFirstRespondedAt() { return firstRespondedAt; }
   public Instant getResolutionDueAt() { return resolutionDueAt; }
   public Instant getPromisedReplyAt() { return promisedReplyAt; }
   public String getDelayReason() { return delayReason; }
+  public Instant getFirstResponseWarnedAt() { return firstResponseWarnedAt; }
+  public Instant getFirstResponseBreachedAt() { return firstResponseBreachedAt; }
+  public Instant getResolutionWarnedAt() { return resolutionWarnedAt; }
+  public Instant getResolutionBreachedAt() { return resolutionBreachedAt; }
+  public StaffLevel getEscalationLevel() { return escalationLevel; }
+  public Instant getSlaPausedAt() { return slaPausedAt; }
+  public long getSlaPausedSeconds() { return slaPausedSeconds; }
+  public Instant getLinkageOverdueAt() { return linkageOverdueAt; }
   public String getRemedyType() { return remedyType; }
   public BigDecimal getRemedyAmount() { return remedyAmount; }
   public String getRemedySummary() { return remedySummary; }

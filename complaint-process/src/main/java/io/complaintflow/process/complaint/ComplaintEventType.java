@@ -26,7 +26,26 @@ public enum ComplaintEventType {
   RESOLUTION_DISPUTED(true, true),
   REFERRED_TO_LEGAL(true, false),
   CLOSED(true, false),
-  REOPENED(true, true);
+  REOPENED(true, true),
+  SLA_WARNING(false, false),
+  SLA_BREACHED(false, false),
+  SLA_PAUSED(false, false),
+  SLA_RESUMED(false, false),
+  ESCALATION_DEMANDED(false, false),
+  SUPERVISED(false, false),
+  INFORMATION_REQUESTED(true, true),
+  INFORMATION_RECEIVED(true, true),
+  REMEDY_AUTHORIZED(false, false),
+  REMEDY_ENDORSED(false, false),
+  REMEDY_APPROVED(false, false),
+  REMEDY_REJECTED(false, false),
+  DEPARTMENT_REPLY_REQUESTED(false, false),
+  DEPARTMENT_REPLIED(false, false),
+  DEPARTMENT_REPLY_OVERDUE(false, false),
+  DEPARTMENT_REPLY_RATED(false, false),
+  CONSULTATION_STARTED(false, false),
+  CONSULTATION_OPINION(false, false),
+  CONSULTATION_CONCLUDED(false, false);
 
   private final boolean customerVisible;
   private final boolean detailForCustomer;

@@ -9,7 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Set;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Reads what a Camunda Form submitted, whatever JavaScript type Tasklist sent it as, and refuses missing or malformed
@@ -125,6 +127,18 @@ public final class FormInput {
             "'" + key + "' is not a date and time: " + text);
       }
     }
+  }
+
+  /** Who completes a task: the authenticated user (Tasklist, engine REST), else its assignee. */
+  public static String completedBy(DelegateTask task) {
+    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (auth != null && auth.getUserId() != null) {
+      return auth.getUserId();
+    }
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    throw new FormInputException("assignee", "请先认领任务再提交", "claim the task before completing it");
   }
 
   private static FormInputException required(String key, String label) {

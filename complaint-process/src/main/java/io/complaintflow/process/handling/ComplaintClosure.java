@@ -9,25 +9,29 @@ import io.complaintflow.process.complaint.ClosureReason;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintEventType;
 import io.complaintflow.process.complaint.ComplaintHistory;
+import io.complaintflow.process.sla.SlaClock;
 
 /**
- * 结案: closes the complaint for a reason (resolved, malicious, legal route). Called from the closing service tasks
+ * 结案: stops the SLA clocks and closes the complaint for a reason (resolved, malicious, legal route). Called from the closing service tasks
  * as {@code ${complaintClosure.close(execution, 'RESOLVED')}}.
  */
 @Component("complaintClosure")
 public class ComplaintClosure {
 
   private final ComplaintHistory history;
+  private final SlaClock slaClock;
   private final Clock clock;
 
-  public ComplaintClosure(ComplaintHistory history, Clock clock) {
+  public ComplaintClosure(ComplaintHistory history, SlaClock slaClock, Clock clock) {
     this.history = history;
+    this.slaClock = slaClock;
     this.clock = clock;
   }
 
   public void close(DelegateExecution execution, String reason) {
     ClosureReason closure = ClosureReason.valueOf(reason);
     Complaint c = history.complaint(((Number) execution.getVariable(HandlingProcess.Vars.COMPLAINT_ID)).longValue());
+    c = slaClock.stop(c);
     c.close(closure, clock.instant());
     history.record(c, ComplaintEventType.CLOSED, ComplaintHistory.SYSTEM, closure.name());
   }

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.complaintflow.process.calendar.BusinessCalendar;
 import io.complaintflow.process.complaint.ClosureReason;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintEventType;
 import io.complaintflow.process.complaint.ComplaintHistory;
 import io.complaintflow.process.complaint.ComplaintStatus;
 import io.complaintflow.process.handling.CustomerActionRefusedException.Reason;
+import io.complaintflow.process.sla.SlaClock;
 
 /**
  * What a customer can do to their own complaint through the API: confirm (or dispute) the resolution, and reopen a
@@ -29,12 +31,17 @@ public class CustomerActions {
   private final ComplaintHistory history;
   private final RuntimeService runtime;
   private final HandlingSettings settings;
+  private final SlaClock slaClock;
+  private final BusinessCalendar calendar;
   private final Clock clock;
 
-  public CustomerActions(ComplaintHistory history, RuntimeService runtime, HandlingSettings settings, Clock clock) {
+  public CustomerActions(ComplaintHistory history, RuntimeService runtime, HandlingSettings settings, SlaClock slaClock,
+      BusinessCalendar calendar, Clock clock) {
     this.history = history;
     this.runtime = runtime;
     this.settings = settings;
+    this.slaClock = slaClock;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -83,7 +90,7 @@ public class CustomerActions {
       throw new CustomerActionRefusedException(Reason.REOPEN_PERIOD_OVER,
           "complaint " + c.getTicket() + " could be reopened until " + deadline);
     }
-    c.reopen();
+    c.reopen(calendar.plus(clock.instant(), c.getResolutionTarget()));
     Map<String, Object> variables = HandlingProcess.variablesOf(c);
     variables.put(HandlingProcess.Vars.REOPEN_REASON, reason);
     ProcessInstance instance = runtime.createMessageCorrelation(HandlingProcess.MSG_COMPLAINT_REOPENED)
@@ -91,7 +98,9 @@ public class CustomerActions {
         .setVariables(variables)
         .correlateStartMessage();
     c.attachProcess(instance.getId());
-    return history.record(c, ComplaintEventType.REOPENED, ComplaintHistory.CUSTOMER, reason);
+    c = history.record(c, ComplaintEventType.REOPENED, ComplaintHistory.CUSTOMER, reason);
+    slaClock.restart(c);
+    return c;
   }
 
   /** Until when a closed, resolved complaint may be reopened; {@code null} when it cannot be. */

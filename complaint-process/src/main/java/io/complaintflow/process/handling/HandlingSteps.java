@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import io.complaintflow.process.complaint.Complaint;
@@ -19,6 +18,7 @@ import io.complaintflow.process.complaint.RemedyType;
 import io.complaintflow.process.forms.FormInput;
 import io.complaintflow.process.forms.FormInputException;
 import io.complaintflow.process.reply.ForbiddenPhrases;
+import io.complaintflow.process.sla.SlaClock;
 
 /**
  * What happens when staff complete a task of {@code bpmn/complaint-handling.bpmn}: the form's content is checked,
@@ -41,11 +41,13 @@ public class HandlingSteps implements TaskListener {
 
   private final ComplaintHistory history;
   private final ForbiddenPhrases forbiddenPhrases;
+  private final SlaClock slaClock;
   private final Clock clock;
 
-  public HandlingSteps(ComplaintHistory history, ForbiddenPhrases forbiddenPhrases, Clock clock) {
+  public HandlingSteps(ComplaintHistory history, ForbiddenPhrases forbiddenPhrases, SlaClock slaClock, Clock clock) {
     this.history = history;
     this.forbiddenPhrases = forbiddenPhrases;
+    this.slaClock = slaClock;
     this.clock = clock;
   }
 
@@ -88,6 +90,7 @@ public class HandlingSteps implements TaskListener {
     c.register(owner, facts, customerRequest, problemType, now);
     task.setVariable(HandlingProcess.Vars.OWNER, owner);
     c = history.record(c, ComplaintEventType.REGISTERED, owner, null);
+    slaClock.firstResponded(c);
 
     if (!resolvable) {
       String reason = form.requiredText("delayReason", "暂不能解决的原因(告知客户)", 1000);
@@ -225,15 +228,7 @@ public class HandlingSteps implements TaskListener {
     return history.complaint(((Number) task.getVariable(HandlingProcess.Vars.COMPLAINT_ID)).longValue());
   }
 
-  /** The staff member completing the task: the authenticated user (Tasklist), else the assignee. */
   static String completer(DelegateTask task) {
-    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
-    }
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
-    throw new FormInputException("assignee", "请先认领任务再提交", "claim the task before completing it");
+    return FormInput.completedBy(task);
   }
 }

@@ -8,17 +8,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.complaintflow.process.calendar.BusinessCalendar;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintEventType;
 import io.complaintflow.process.complaint.ComplaintHistory;
-import io.complaintflow.process.complaint.CustomerTier;
 import io.complaintflow.process.rules.NoMatchingRuleException;
+import io.complaintflow.process.sla.SlaClock;
 import io.complaintflow.process.sla.SlaPolicy;
 
 /**
  * 记录分类结果: takes what the two classification tables decided (category and responsible department; severity),
- * sets the resolution target from the SLA policy, and writes all of it to the complaint. A table without a matching
+ * sets the resolution target from the SLA policy (moving the resolution clock), and writes all of it to the complaint. A table without a matching
  * rule stops here with an incident that names the table and the input.
  */
 @Component("recordClassificationDelegate")
@@ -29,12 +28,12 @@ public class RecordClassificationDelegate implements JavaDelegate {
 
   private final ComplaintHistory history;
   private final SlaPolicy sla;
-  private final BusinessCalendar calendar;
+  private final SlaClock slaClock;
 
-  public RecordClassificationDelegate(ComplaintHistory history, SlaPolicy sla, BusinessCalendar calendar) {
+  public RecordClassificationDelegate(ComplaintHistory history, SlaPolicy sla, SlaClock slaClock) {
     this.history = history;
     this.sla = sla;
-    this.calendar = calendar;
+    this.slaClock = slaClock;
   }
 
   @Override
@@ -53,10 +52,10 @@ public class RecordClassificationDelegate implements JavaDelegate {
     String department = (String) categoryResult.get("department");
 
     Complaint c = history.complaint(((Number) execution.getVariable(HandlingProcess.Vars.COMPLAINT_ID)).longValue());
-    CustomerTier tier = c.getCustomerTier();
-    String resolution = sla.targets(tier, severity, category).resolution();
-    c.classify(category, severity, department, calendar.plus(c.getReceivedAt(), resolution));
-    history.record(c, ComplaintEventType.CLASSIFIED, ComplaintHistory.SYSTEM, category + " / " + severity + " / " + department);
+    String resolution = sla.targets(c.getCustomerTier(), severity, category).resolution();
+    slaClock.classify(c, category, severity, department, resolution);
+    history.record(c, ComplaintEventType.CLASSIFIED, ComplaintHistory.SYSTEM,
+        category + " / " + severity + " / " + department + " / " + resolution);
 
     execution.setVariable("category", category);
     execution.setVariable("department", department);

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.complaintflow.process.calendar.BusinessCalendar;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintEventType;
 import io.complaintflow.process.complaint.ComplaintHistory;
@@ -20,6 +19,7 @@ import io.complaintflow.process.complaint.ComplaintRepository;
 import io.complaintflow.process.handling.HandlingProcess;
 import io.complaintflow.process.product.Product;
 import io.complaintflow.process.product.ProductRepository;
+import io.complaintflow.process.sla.SlaClock;
 import io.complaintflow.process.sla.SlaPolicy;
 
 /**
@@ -36,13 +36,13 @@ public class ComplaintIntake {
   private final TrackingTokens tokens;
   private final SlaPolicy sla;
   private final IntakeRouting routing;
-  private final BusinessCalendar calendar;
+  private final SlaClock slaClock;
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   public ComplaintIntake(ComplaintRepository complaints, ComplaintHistory history, ProductRepository products,
-      TicketNumbers tickets, TrackingTokens tokens, SlaPolicy sla, IntakeRouting routing, BusinessCalendar calendar,
+      TicketNumbers tickets, TrackingTokens tokens, SlaPolicy sla, IntakeRouting routing, SlaClock slaClock,
       RuntimeService runtime, PlatformTransactionManager transactionManager, Clock clock) {
     this.complaints = complaints;
     this.history = history;
@@ -51,7 +51,7 @@ public class ComplaintIntake {
     this.tokens = tokens;
     this.sla = sla;
     this.routing = routing;
-    this.calendar = calendar;
+    this.slaClock = slaClock;
     this.runtime = runtime;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
@@ -93,8 +93,7 @@ public class ComplaintIntake {
         request.desiredRemedy(), now);
     complaint.identifyRequest(idempotencyKey, fingerprint);
     complaint.receivedBy(receivedBy);
-    String firstResponse = sla.targets(request.customer().tier(), null, null).firstResponse();
-    complaint.promiseFirstResponse(calendar.plus(now, firstResponse));
+    slaClock.setTargets(complaint, sla.targets(request.customer().tier(), null, null));
     IntakeRouting.Route route = routing.route(request.customer().tier(), request.channel());
     complaint.prioritise(route.taskPriority());
     complaint = complaints.save(complaint);
@@ -104,6 +103,7 @@ public class ComplaintIntake {
     variables.put(HandlingProcess.Vars.HANDLING_PLAN, handlingPlanFor(request.productCode()));
     ProcessInstance instance = runtime.startProcessInstanceByKey(HandlingProcess.KEY, complaint.getTicket(), variables);
     complaint.attachProcess(instance.getId());
+    slaClock.start(complaint);
 
     String actor = receivedBy == null ? ComplaintHistory.CUSTOMER : receivedBy;
     complaint = history.record(complaint, ComplaintEventType.RECEIVED, actor, request.channel().name());

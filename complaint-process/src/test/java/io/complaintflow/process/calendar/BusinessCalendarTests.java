@@ -82,6 +82,14 @@ class BusinessCalendarTests {
   }
 
   @Test
+  void subtractsWorkingTimeBackwardsOverLunchNightsAndHolidays() {
+    assertThat(CALENDAR.minusWorkingTime(at("2026-11-24T14:00"), Duration.ofHours(2))).isEqualTo(at("2026-11-24T11:00"));
+    assertThat(CALENDAR.minusWorkingTime(at("2026-11-30T10:00"), Duration.ofHours(3))).isEqualTo(at("2026-11-27T16:00"));
+    assertThat(CALENDAR.minusWorkingTime(at("2026-10-08T10:00"), Duration.ofHours(2))).isEqualTo(at("2026-09-30T17:00"));
+    assertThat(CALENDAR.minusWorkingTime(at("2026-11-24T20:00"), Duration.ofMinutes(30))).isEqualTo(at("2026-11-24T17:30"));
+  }
+
+  @Test
   void countsADayAsOneWorkingDayOfHours() {
     assertThat(CALENDAR.workingDayLength()).isEqualTo(Duration.ofHours(8));
     assertThat(CALENDAR.plus(at("2026-11-24T10:00"), "P1D")).isEqualTo(at("2026-11-25T10:00"));

@@ -1,0 +1,35 @@
+package io.complaintflow.process.sla;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * SLA clock configuration ({@code complaintflow.sla.*}). The targets themselves are in {@code dmn/sla-targets.dmn}.
+ *
+ * @param warningShare share of a target after which the responsible people are warned (0.75: a quarter remains)
+ * @param escalateToManagerAfter working time after a resolution breach at which a manager is brought in
+ * @param escalateToDirectorAfter working time after a resolution breach at which the director is brought in
+ * @param customerInformationWait how long (working time) the owner waits for missing information from the customer
+ *     before going on without it
+ */
+@ConfigurationProperties("complaintflow.sla")
+public record SlaSettings(@DefaultValue("0.75") double warningShare,
+    @DefaultValue("PT4H") Duration escalateToManagerAfter,
+    @DefaultValue("PT8H") Duration escalateToDirectorAfter,
+    @DefaultValue("PT24H") Duration customerInformationWait) {
+
+  public SlaSettings {
+    if (!(warningShare > 0 && warningShare < 1)) {
+      throw new IllegalArgumentException("complaintflow.sla.warning-share must lie between 0 and 1, not " + warningShare);
+    }
+    if (escalateToManagerAfter.isNegative() || escalateToDirectorAfter.compareTo(escalateToManagerAfter) <= 0) {
+      throw new IllegalArgumentException("complaintflow.sla: escalate-to-director-after must come after "
+          + "escalate-to-manager-after, both positive");
+    }
+    if (customerInformationWait.compareTo(Duration.ZERO) <= 0) {
+      throw new IllegalArgumentException("complaintflow.sla.customer-information-wait must be positive");
+    }
+  }
+}
