@@ -1,9 +1,12 @@
 """Grid layouts of the BPMN models (see bpmn_layout.py). Columns are 150 px apart; rows and lanes are y values."""
 
-A, B, C = 180, 370, 520          # rows: main path, alternative paths, legal route
+# complaint-handling: main path on row A; tasks for departments, consultation and the disputed resolution above (U);
+# the malicious route, reopening, the customer's information and the revision/escalation loops below (B); the legal
+# route at the bottom. Lanes carry the long loops.
+U, A, B, LEGAL = 160, 320, 470, 620
 
 COMPLAINT_HANDLING = {
-    'rows': {'A': A, 'B': B, 'C': C},
+    'rows': {'U': U, 'A': A, 'B': B, 'LEGAL': LEGAL},
     'cells': {
         'StartEvent_ComplaintReceived': (0, 'A'),
         'Task_RegisterComplaint': (1, 'A'),
@@ -14,18 +17,29 @@ COMPLAINT_HANDLING = {
         'Task_RecordClassification': (6, 'A'),
         'Gateway_ResolvableAtFirstContact': (7, 'A'),
         'Gateway_JoinInvestigation': (8, 'A'),
-        'Task_InvestigateComplaint': (9, 'A'),
-        'Gateway_JoinProposal': (10, 'A'),
-        'Task_ProposeRemedy': (11, 'A'),
-        'Gateway_JoinNegotiation': (12, 'A'),
-        'Task_AgreeRemedyWithCustomer': (13, 'A'),
-        'Gateway_RemedyAccepted': (14, 'A'),
-        'Task_CarryOutRemedy': (15, 'A'),
-        'Task_ConfirmResolution': (16, 'A'),
-        'Gateway_JoinConfirmation': (17, 'A'),
-        'Gateway_ResolutionConfirmed': (18, 'A'),
-        'Task_CloseComplaint': (19, 'A'),
-        'EndEvent_ComplaintClosed': (20, 'A'),
+        'Gateway_JoinFurtherInvestigation': (9, 'A'),
+        'Task_InvestigateComplaint': (10, 'A'),
+        'Gateway_InvestigationNextStep': (11, 'A'),
+        'Gateway_JointConsultationNeeded': (12, 'A'),
+        'Gateway_JoinConsultation': (13, 'A'),
+        'Gateway_JoinProposal': (14, 'A'),
+        'Task_ProposeRemedy': (15, 'A'),
+        'Gateway_JoinApproval': (16, 'A'),
+        'CallActivity_ApproveRemedy': (17, 'A'),
+        'Gateway_RemedyApproved': (18, 'A'),
+        'Task_AgreeRemedyWithCustomer': (19, 'A'),
+        'Gateway_RemedyAccepted': (20, 'A'),
+        'Task_CarryOutRemedy': (21, 'A'),
+        'Task_PauseSlaForConfirmation': (22, 'A'),
+        'Task_ConfirmResolution': (23, 'A'),
+        'Gateway_JoinConfirmation': (24, 'A'),
+        'Gateway_ResolutionConfirmed': (25, 'A'),
+        'Task_CloseComplaint': (26, 'A'),
+        'EndEvent_ComplaintClosed': (27, 'A'),
+
+        'CallActivity_AskDepartments': (11, 'U'),
+        'CallActivity_JointConsultation': (12, 'U'),
+        'Task_ResumeSlaAfterDispute': (25, 'U'),
 
         'Task_ReviewSuspectedMalicious': (2, 'B'),
         'Gateway_MaliciousConfirmed': (3, 'B'),
@@ -34,27 +48,97 @@ COMPLAINT_HANDLING = {
         'Task_CloseAsMalicious': (6, 'B'),
         'EndEvent_MaliciousComplaintClosed': (7, 'B'),
         'StartEvent_ComplaintReopened': (8, 'B'),
-        'Gateway_DeclinedNextStep': (14, 'B'),
-        'Task_DecideEscalatedComplaint': (15, 'B'),
-        'Gateway_EscalationDecision': (16, 'B'),
+        'CallActivity_AskCustomer': (11, 'B'),
+        'Gateway_JoinRevision': (14, 'B'),
+        'Gateway_RejectedRemedyProposer': (18, 'B'),
+        'Gateway_DeclinedNextStep': (20, 'B'),
+        'Gateway_JoinEscalationDecision': (21, 'B'),
+        'Task_DecideEscalatedComplaint': (22, 'B'),
+        'Gateway_EscalationDecision': (23, 'B'),
 
-        'Gateway_JoinLegalRoute': (4, 'C'),
-        'Task_RecordLegalReferral': (5, 'C'),
-        'Task_CloseAsLegal': (6, 'C'),
-        'EndEvent_ComplaintReferredToLegal': (7, 'C'),
+        'Gateway_JoinLegalRoute': (4, 'LEGAL'),
+        'Task_RecordLegalReferral': (5, 'LEGAL'),
+        'Task_CloseAsLegal': (6, 'LEGAL'),
+        'EndEvent_ComplaintReferredToLegal': (7, 'LEGAL'),
     },
     'routes': {
-        'SequenceFlow_ResolvableAtFirstContactYes': ('top', 95, 'top'),
-        'SequenceFlow_ResolutionConfirmedNo': ('top', 40, 'top'),
-        'SequenceFlow_DeclinedNextStepNewProposal': ('left', None, 'bottom'),
-        'SequenceFlow_EscalationDecisionNewRemedy': ('top', 300, 'bottom'),
-        'SequenceFlow_EscalationDecisionLegal': ('bottom', 610, 'bottom'),
-        'SequenceFlow_ConfirmedOnline': ('bottom', 262, 'bottom'),
+        'SequenceFlow_ResolvableAtFirstContactYes': ('top', 70, 'top'),
+        'SequenceFlow_DisputeToInvestigation': ('top', 20, 'top'),
+        'SequenceFlow_DepartmentsReplied': ('left', None, 'top'),
+        'SequenceFlow_CustomerAnswered': ('left', None, 'bottom'),
+        'SequenceFlow_ConsultationConcluded': ('right', None, 'top'),
+        'SequenceFlow_RejectedRemedyBySupervisor': ('bottom', 600, 'bottom'),
+        'SequenceFlow_DeclinedNextStepNewProposal': ('bottom', 560, 'bottom'),
+        'SequenceFlow_EscalationDecisionNewRemedy': ('top', 400, 'bottom'),
+        'SequenceFlow_EscalationDecisionLegal': ('bottom', 720, 'bottom'),
+        'SequenceFlow_ConfirmedOnline': ('bottom', 385, 'bottom'),
     },
     'boundaries': {'BoundaryEvent_ResolutionConfirmedByCustomer': 0.3},
 }
 
-LAYOUTS = {'complaint-handling': COMPLAINT_HANDLING}
+REMEDY_APPROVAL = {
+    'rows': {'U': 100, 'A': 240, 'B': 380},
+    'cells': {
+        'StartEvent_RemedyProposed': (0, 'A'),
+        'Task_DetermineRemedyAuthority': (1, 'A'),
+        'Task_CheckProposerAuthority': (2, 'A'),
+        'Gateway_WithinProposerAuthority': (3, 'A'),
+        'EndEvent_RemedyWithinAuthority': (3, 'U'),
+        'Gateway_JoinApproval': (4, 'A'),
+        'Task_ApproveRemedy': (5, 'A'),
+        'Gateway_ApprovalDecision': (6, 'A'),
+        'EndEvent_RemedyApproved': (7, 'A'),
+        'EndEvent_RemedyRejected': (6, 'B'),
+    },
+    'routes': {'SequenceFlow_ApprovalDecisionEndorse': ('top', 170, 'top')},
+}
+
+DEPARTMENT_LINKAGE = {
+    'rows': {'A': 120, 'B': 260, 'C': 380},
+    'cells': {
+        'StartEvent_InquirySent': (0, 'A'),
+        'Task_OpenInquiry': (1, 'A'),
+        'Task_ReplyToInquiry': (2, 'A'),
+        'Task_RateDepartmentReply': (3, 'A'),
+        'EndEvent_InquiryAnswered': (4, 'A'),
+        'Task_RemindDepartment': (3, 'B'),
+        'EndEvent_DepartmentReminded': (4, 'B'),
+        'Task_FlagOverdueInquiry': (3, 'C'),
+        'EndEvent_OverdueFlagged': (4, 'C'),
+    },
+    'boundaries': {'BoundaryEvent_ReplyReminderDue': 0.75, 'BoundaryEvent_ReplyOverdue': 0.25},
+}
+
+JOINT_CONSULTATION = {
+    'rows': {'A': 120},
+    'cells': {
+        'StartEvent_ConsultationRequested': (0, 'A'),
+        'Task_StartConsultation': (1, 'A'),
+        'Task_GiveConsultationFindings': (2, 'A'),
+        'Task_ConcludeConsultation': (3, 'A'),
+        'EndEvent_ConsultationConcluded': (4, 'A'),
+    },
+}
+
+CUSTOMER_INFORMATION = {
+    'rows': {'A': 120, 'B': 250},
+    'cells': {
+        'StartEvent_InformationNeeded': (0, 'A'),
+        'Task_RequestCustomerInformation': (1, 'A'),
+        'Task_PauseSlaClock': (2, 'A'),
+        'Gateway_AwaitCustomer': (3, 'A'),
+        'IntermediateEvent_InformationReceived': (4, 'A'),
+        'IntermediateEvent_InformationWaitOver': (4, 'B'),
+        'Gateway_JoinCustomerAnswer': (5, 'A'),
+        'Task_ResumeSlaClock': (6, 'A'),
+        'EndEvent_InvestigationContinues': (7, 'A'),
+    },
+    'routes': {'SequenceFlow_InformationWaitOver': ('right', None, 'bottom')},
+}
+
+LAYOUTS = {'complaint-handling': COMPLAINT_HANDLING, 'remedy-approval': REMEDY_APPROVAL,
+           'department-linkage': DEPARTMENT_LINKAGE, 'joint-consultation': JOINT_CONSULTATION,
+           'customer-information': CUSTOMER_INFORMATION}
 
 F, R1, R2, R3, E = 130, 360, 500, 640, 860
 

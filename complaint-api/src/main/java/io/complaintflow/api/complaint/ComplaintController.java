@@ -135,6 +135,25 @@ class ComplaintController {
     }
   }
 
+  /** What the customer adds when the owner asked for missing information. */
+  record InformationAnswer(@jakarta.validation.constraints.NotBlank(message = "{validation.required}")
+      @Size(max = 2000, message = "{validation.tooLong}") @PlainText String answer) {
+  }
+
+  @Operation(summary = "补充信息 / Send the information we asked for",
+      description = "Only while the complaint waits for the customer (status AWAITING_CUSTOMER); its clocks run again.")
+  @PostMapping(path = "/{ticket}/information", consumes = MediaType.APPLICATION_JSON_VALUE)
+  StatusView information(@PathVariable String ticket, @Valid @RequestBody InformationAnswer body,
+      @RequestHeader(name = CustomerAccess.TOKEN_HEADER, required = false) String headerToken,
+      @RequestParam(name = "token", required = false) String queryToken, Locale locale) {
+    Complaint c = access.complaint(ticket, headerToken, queryToken);
+    try {
+      return views.forCustomer(actions.provideInformation(c, body.answer().strip()), locale);
+    } catch (CustomerActionRefusedException e) {
+      throw refused(e, c);
+    }
+  }
+
   /** Why the customer wants the closed complaint handled again. */
   record ReopenRequest(@jakarta.validation.constraints.NotBlank(message = "{validation.required}")
       @Size(max = 1000, message = "{validation.tooLong}") @PlainText String reason) {

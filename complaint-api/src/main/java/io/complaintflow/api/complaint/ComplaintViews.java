@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintEvent;
 import io.complaintflow.process.complaint.ComplaintHistory;
+import io.complaintflow.process.complaint.ComplaintStatus;
 import io.complaintflow.process.handling.CustomerActions;
+import io.complaintflow.process.sla.SlaClock;
+import io.complaintflow.process.sla.SlaState;
 
 /** What the customer sees of their complaint, in their language. */
 @Component
@@ -20,17 +23,26 @@ public class ComplaintViews {
   private final MessageSource messages;
   private final ComplaintHistory history;
   private final CustomerActions customerActions;
+  private final SlaClock slaClock;
 
-  public ComplaintViews(MessageSource messages, ComplaintHistory history, CustomerActions customerActions) {
+  public ComplaintViews(MessageSource messages, ComplaintHistory history, CustomerActions customerActions,
+      SlaClock slaClock) {
     this.messages = messages;
     this.history = history;
     this.customerActions = customerActions;
+    this.slaClock = slaClock;
   }
 
   /** The status of a complaint as its customer follows it. */
   public record StatusView(String ticket, String status, String statusText, String product, Instant receivedAt,
       Instant firstResponseDueAt, Instant firstRespondedAt, Instant resolutionDueAt, PromisedReply promisedReply,
-      Remedy remedy, Instant closedAt, String closureReason, Instant reopenableUntil, List<HistoryEntry> history) {
+      Remedy remedy, Instant closedAt, String closureReason, Instant reopenableUntil, CustomerSla sla,
+      List<HistoryEntry> history) {
+  }
+
+  /** What the customer sees of the service levels: when, and whether we are waiting for them. */
+  public record CustomerSla(Instant firstResponseDueAt, String firstResponseStatus, Instant resolutionDueAt,
+      String resolutionStatus, boolean waitingForYou) {
   }
 
   /** When the customer will hear back, and why it could not be solved at once. */
@@ -52,7 +64,13 @@ public class ComplaintViews {
         c.getResolutionDueAt(),
         c.getPromisedReplyAt() == null ? null : new PromisedReply(c.getPromisedReplyAt(), c.getDelayReason()),
         remedy(c, locale), c.getClosedAt(), c.getClosureReason() == null ? null : c.getClosureReason().name(),
-        customerActions.reopenDeadline(c), entries);
+        customerActions.reopenDeadline(c), customerSla(c), entries);
+  }
+
+  private CustomerSla customerSla(Complaint c) {
+    SlaState sla = slaClock.state(c);
+    return new CustomerSla(sla.firstResponse().dueAt(), sla.firstResponse().status().name(),
+        sla.resolution().dueAt(), sla.resolution().status().name(), c.getStatus() == ComplaintStatus.AWAITING_CUSTOMER);
   }
 
   public Remedy remedy(Complaint c, Locale locale) {

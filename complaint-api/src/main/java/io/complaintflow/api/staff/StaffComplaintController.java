@@ -11,16 +11,23 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.complaintflow.api.complaint.ComplaintViews;
+import io.complaintflow.api.complaint.PlainText;
 import io.complaintflow.api.complaint.ComplaintViews.HistoryEntry;
 import io.complaintflow.api.complaint.ComplaintViews.Remedy;
 import io.complaintflow.api.system.ApiProblems.ApiException;
+import io.complaintflow.process.authorization.RemedyDecision;
+import io.complaintflow.process.authorization.RemedyDecisionRepository;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintFilter;
 import io.complaintflow.process.complaint.ComplaintHistory;
@@ -28,11 +35,20 @@ import io.complaintflow.process.complaint.ComplaintRepository;
 import io.complaintflow.process.complaint.ComplaintSearch;
 import io.complaintflow.process.complaint.ComplaintStatus;
 import io.complaintflow.process.complaint.CustomerTier;
+import io.complaintflow.process.escalation.EscalationDemands;
+import io.complaintflow.process.escalation.EscalationDemands.Demand;
+import io.complaintflow.process.linkage.DepartmentInquiryRepository;
+import io.complaintflow.process.sla.SlaClock;
+import io.complaintflow.process.sla.SlaState;
+import io.complaintflow.process.staff.Department;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -50,18 +66,28 @@ class StaffComplaintController {
   private final ComplaintRepository complaints;
   private final ComplaintHistory history;
   private final ComplaintViews views;
+  private final SlaClock slaClock;
+  private final RemedyDecisionRepository decisions;
+  private final DepartmentInquiryRepository inquiries;
+  private final EscalationDemands escalationDemands;
 
   StaffComplaintController(ComplaintSearch search, ComplaintRepository complaints, ComplaintHistory history,
-      ComplaintViews views) {
+      ComplaintViews views, SlaClock slaClock, RemedyDecisionRepository decisions,
+      DepartmentInquiryRepository inquiries, EscalationDemands escalationDemands) {
     this.search = search;
     this.complaints = complaints;
     this.history = history;
     this.views = views;
+    this.slaClock = slaClock;
+    this.decisions = decisions;
+    this.inquiries = inquiries;
+    this.escalationDemands = escalationDemands;
   }
 
   record Summary(String ticket, String status, String statusText, String customerName, String customerTier,
       String channel, String product, String category, String severity, String department, String owner,
-      Instant receivedAt, Instant firstResponseDueAt, Instant resolutionDueAt, Instant closedAt) {
+      Instant receivedAt, Instant firstResponseDueAt, Instant resolutionDueAt, Instant closedAt,
+      String escalationLevel, boolean slaPaused) {
   }
 
   record PageMeta(int number, int size, long totalElements, int totalPages) {
@@ -74,7 +100,14 @@ class StaffComplaintController {
       Instant occurredAt, String description, String desiredRemedy, String facts, String customerRequest,
       String problemType, String receivedBy, Instant firstRespondedAt, Instant promisedReplyAt, String delayReason,
       Remedy remedy, String signedOffBy, Instant resolvedAt, String closureReason, int reopenCount,
-      String processInstanceId, List<StaffHistoryEntry> history) {
+      String processInstanceId, SlaState sla, Instant linkageOverdueAt, List<RemedyDecision> remedyDecisions,
+      List<Inquiry> departmentInquiries, List<StaffHistoryEntry> history) {
+  }
+
+  /** A department inquiry as staff see it. */
+  record Inquiry(String department, String departmentTitle, String question, String requestedBy, Instant requestedAt,
+      Instant dueAt, Instant remindedAt, Instant overdueAt, Instant repliedAt, String repliedBy, String reply,
+      Boolean repliedOnTime, Integer satisfaction, String ratingComment) {
   }
 
   record StaffHistoryEntry(Instant at, String type, String text, String actor, String detail,
@@ -126,14 +159,42 @@ class StaffComplaintController {
         c.getProblemType(), c.getReceivedBy(), c.getFirstRespondedAt(), c.getPromisedReplyAt(), c.getDelayReason(),
         views.remedy(c, locale), c.getSignedOffBy(), c.getResolvedAt(),
         c.getClosureReason() == null ? null : c.getClosureReason().name(), c.getReopenCount(),
-        c.getProcessInstanceId(), entries);
+        c.getProcessInstanceId(), slaClock.state(c), c.getLinkageOverdueAt(),
+        decisions.findByComplaintIdOrderByDecidedAtAscIdAsc(c.getId()),
+        inquiries.findByComplaintIdOrderByRequestedAtAscIdAsc(c.getId()).stream().map(i -> new Inquiry(
+            i.getDepartment(), Department.of(i.getDepartment()).title(), i.getQuestion(), i.getRequestedBy(),
+            i.getRequestedAt(), i.getDueAt(), i.getRemindedAt(), i.getOverdueAt(), i.getRepliedAt(), i.getRepliedBy(),
+            i.getReply(), i.getRepliedAt() == null ? null : i.repliedOnTime(), i.getSatisfaction(),
+            i.getRatingComment())).toList(),
+        entries);
+  }
+
+  /** What a staff member reports: the customer asked for a superior, or threatened the media, a regulator or court. */
+  record EscalationDemandReport(@NotNull(message = "{validation.required}") Demand demand,
+      @NotBlank(message = "{validation.required}") @Size(max = 1000, message = "{validation.tooLong}") @PlainText
+      String note) {
+  }
+
+  @Operation(summary = "报告客户要求升级 / Report a customer's demand for escalation",
+      description = "A manager is brought in at once (escalation level MANAGER, a task in the managers' Tasklist).")
+  @PostMapping(path = "/{ticket}/escalation-demands", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Detail> demandEscalation(@PathVariable String ticket, @Valid @RequestBody EscalationDemandReport report,
+      Authentication authentication, Locale locale) {
+    Complaint c = complaints.findByTicket(ticket).orElseThrow(() ->
+        ApiException.field(HttpStatus.NOT_FOUND, "complaint-not-found", "ticket", "problem.ticket.unknown", ticket));
+    if (!escalationDemands.demand(c, report.demand(), report.note().strip(), authentication.getName())) {
+      throw ApiException.field(HttpStatus.CONFLICT, "escalation-closed", "ticket", "problem.escalation-closed.detail",
+          ticket);
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(detail(ticket, locale));
   }
 
   private Summary summary(Complaint c, Locale locale) {
     return new Summary(c.getTicket(), c.getStatus().name(), views.text("status." + c.getStatus(), locale),
         c.getCustomerName(), c.getCustomerTier().name(), c.getChannel().name(), c.getProductName(), c.getCategory(),
         c.getSeverity(), c.getDepartment(), c.getOwner(), c.getReceivedAt(), c.getFirstResponseDueAt(),
-        c.getResolutionDueAt(), c.getClosedAt());
+        c.getResolutionDueAt(), c.getClosedAt(), c.getEscalationLevel() == null ? null : c.getEscalationLevel().name(),
+        c.isSlaPaused());
   }
 
 }

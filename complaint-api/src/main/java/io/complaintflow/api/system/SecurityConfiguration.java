@@ -51,7 +51,7 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(a -> a
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/*/resolution-confirmation",
-                "/api/complaints/*/reopen").permitAll()
+                "/api/complaints/*/reopen", "/api/complaints/*/information").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/products").permitAll()
             .requestMatchers("/api/staff/**").hasAnyRole(staff)
             .requestMatchers("/api/**").denyAll()

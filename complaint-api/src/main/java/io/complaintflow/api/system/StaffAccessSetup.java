@@ -76,6 +76,10 @@ class StaffAccessSetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     GROUPS.forEach(this::group);
+    // Camunda's administrators: everything, the Admin app included (the starter grants this only to its own admin user)
+    for (Resource r : Resources.values()) {
+      grant(StaffGroups.ADMINS, r, "*", Permissions.ALL);
+    }
 
     for (String g : StaffGroups.ALL_STAFF) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

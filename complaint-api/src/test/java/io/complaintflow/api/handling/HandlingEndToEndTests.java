@@ -74,7 +74,7 @@ class HandlingEndToEndTests {
       assertThat(investigate.getAssignee()).isEqualTo("zhangwei");
       assertThat(investigate.getDueDate()).isNotNull();
       p.work("zhangwei", ticket, "Task_InvestigateComplaint", Map.of("findings", "批次 B2611 内胆涂层工艺缺陷",
-          "rootCause", "供应商更换了涂层材料"));
+          "rootCause", "供应商更换了涂层材料", "investigationNextStep", "PROPOSE"));
 
       // a reply with a forbidden phrase, or without a remedy type, is refused and changes nothing
       Map<String, Object> remedy = new HashMap<>(Map.of("remedyType", "EXCHANGE", "remedyAmount", 0,
@@ -158,7 +158,8 @@ class HandlingEndToEndTests {
       assertThat(disputed.status()).isEqualTo(200);
       assertThat(disputed.json().path("status").asText()).isEqualTo("IN_PROGRESS");
       p.awaitTask(ticket, "Task_InvestigateComplaint");
-      p.work("lina", ticket, "Task_InvestigateComplaint", Map.of("findings", "接收器受潮"));
+      p.work("lina", ticket, "Task_InvestigateComplaint", Map.of("findings", "接收器受潮", "investigationNextStep",
+          "PROPOSE"));
       p.work("lina", ticket, "Task_ProposeRemedy", Map.of("remedyType", "EXCHANGE",
           "remedyDescription", "为您更换整套遥控器和接收器。"));
       p.work("lina", ticket, "Task_AgreeRemedyWithCustomer", Map.of("remedyAccepted", true));

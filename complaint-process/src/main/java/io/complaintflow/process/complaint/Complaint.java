@@ -182,6 +182,9 @@ public class Complaint {
 
   /** Resumes the clocks: the open due times move by the paused working time. */
   public void resumeSla(long pausedSeconds, Instant firstResponseDueAt, Instant resolutionDueAt) {
+    if (status == ComplaintStatus.AWAITING_CUSTOMER) {
+      status = ComplaintStatus.IN_PROGRESS;
+    }
     this.slaPausedAt = null;
     this.slaPausedSeconds += pausedSeconds;
     this.firstResponseDueAt = firstResponseDueAt;
@@ -233,11 +236,22 @@ public class Complaint {
     this.status = ComplaintStatus.IN_PROGRESS;
   }
 
-  public void proposeRemedy(String type, BigDecimal amount, String summary) {
+  /** A remedy was drafted; it reaches the customer once it is within authority or approved. */
+  public void draftRemedy(String type, BigDecimal amount, String summary) {
     this.remedyType = type;
     this.remedyAmount = amount;
     this.remedySummary = summary;
+    this.status = ComplaintStatus.PENDING_APPROVAL;
+  }
+
+  /** The remedy is offered to the customer. */
+  public void offerRemedy() {
     this.status = ComplaintStatus.REMEDY_PROPOSED;
+  }
+
+  /** The customer was asked for missing information. */
+  public void awaitCustomer() {
+    this.status = ComplaintStatus.AWAITING_CUSTOMER;
   }
 
   public void agreeRemedy() {

@@ -16,6 +16,7 @@ public enum ComplaintEventType {
   MALICIOUS_CONFIRMED(false, false),
   FIRM_REPLY_GIVEN(true, true),
   INVESTIGATED(false, false),
+  REMEDY_DRAFTED(false, false),
   REMEDY_PROPOSED(true, true),
   REMEDY_ACCEPTED(true, false),
   REMEDY_DECLINED(true, true),

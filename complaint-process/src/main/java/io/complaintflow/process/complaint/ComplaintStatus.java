@@ -9,6 +9,10 @@ public enum ComplaintStatus {
   RECEIVED,
   /** Registered; its owner is finding the cause or preparing a remedy. */
   IN_PROGRESS,
+  /** Waiting for information the customer was asked for; the SLA clocks stand still. */
+  AWAITING_CUSTOMER,
+  /** A remedy beyond its proposer's authority waits for approval by a higher level. */
+  PENDING_APPROVAL,
   /** A remedy has been proposed; waiting for the customer to agree. */
   REMEDY_PROPOSED,
   /** Referred to a supervisor (declined remedy, suspected malicious complaint). */

@@ -6,18 +6,25 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Reads what a Camunda Form submitted, whatever JavaScript type Tasklist sent it as, and refuses missing or malformed
  * values with a {@link FormInputException} that names the field.
  */
 public final class FormInput {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VariableScope scope;
 
@@ -127,6 +134,34 @@ public final class FormInput {
             "'" + key + "' is not a date and time: " + text);
       }
     }
+  }
+
+  /**
+   * The values of a checklist: Tasklist submits them as a JSON array (a Spin JSON variable); tests and the REST API
+   * may send a Java list. Each value must be one of {@code allowed}.
+   */
+  public List<String> requiredChoices(String key, String label, Set<String> allowed) {
+    Object value = scope.getVariable(key);
+    List<String> values = new ArrayList<>();
+    if (value instanceof Collection<?> c) {
+      c.forEach(v -> values.add(String.valueOf(v)));
+    } else if (value != null && !value.toString().isBlank()) {
+      try {
+        JSON.readTree(value.toString()).forEach(node -> values.add(node.asText()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new FormInputException(key, "「" + label + "」的取值无效", "'" + key + "' is not a list");
+      }
+    }
+    if (values.isEmpty()) {
+      throw required(key, label);
+    }
+    for (String v : values) {
+      if (!allowed.contains(v)) {
+        throw new FormInputException(key, "「" + label + "」的取值无效:" + v, "'" + key + "' must contain only "
+            + allowed + ", not " + v);
+      }
+    }
+    return List.copyOf(new java.util.LinkedHashSet<>(values));
   }
 
   /** Who completes a task: the authenticated user (Tasklist, engine REST), else its assignee. */

@@ -5,7 +5,7 @@ public class CustomerActionRefusedException extends RuntimeException {
 
   /** Why the request was refused; the API turns each into a message in the customer's language. */
   public enum Reason {
-    NOT_AWAITING_CONFIRMATION, NOT_CLOSED_AS_RESOLVED, REOPEN_PERIOD_OVER
+    NOT_AWAITING_CONFIRMATION, NOT_AWAITING_INFORMATION, NOT_CLOSED_AS_RESOLVED, REOPEN_PERIOD_OVER
   }
 
   private final Reason reason;

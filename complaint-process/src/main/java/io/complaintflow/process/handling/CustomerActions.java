@@ -78,6 +78,23 @@ public class CustomerActions {
     return history.complaint(c.getId());
   }
 
+  /** The customer answers the owner's request for missing information; the clocks run again. */
+  @Transactional
+  public Complaint provideInformation(Complaint c, String answer) {
+    boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(c.getTicket())
+        .messageEventSubscriptionName(HandlingProcess.MSG_CUSTOMER_INFORMATION_RECEIVED).count() > 0;
+    if (!waiting) {
+      throw new CustomerActionRefusedException(Reason.NOT_AWAITING_INFORMATION,
+          "complaint " + c.getTicket() + " is not waiting for information from the customer");
+    }
+    history.record(c, ComplaintEventType.INFORMATION_RECEIVED, ComplaintHistory.CUSTOMER, answer);
+    runtime.createMessageCorrelation(HandlingProcess.MSG_CUSTOMER_INFORMATION_RECEIVED)
+        .processInstanceBusinessKey(c.getTicket())
+        .setVariable(HandlingProcess.Vars.CUSTOMER_INFORMATION, answer)
+        .correlate();
+    return history.complaint(c.getId());
+  }
+
   /** Reopens a resolved complaint: it goes back to its owner, who investigates again. */
   @Transactional
   public Complaint reopen(Complaint c, String reason) {

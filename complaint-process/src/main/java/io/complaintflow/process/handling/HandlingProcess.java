@@ -15,6 +15,8 @@ public final class HandlingProcess {
   public static final String KEY = "ComplaintHandlingProcess";
   public static final String MSG_COMPLAINT_REOPENED = "Msg_ComplaintReopened";
   public static final String MSG_RESOLUTION_CONFIRMED = "Msg_ResolutionConfirmedByCustomer";
+  /** Caught by {@code bpmn/customer-information.bpmn}, called from the handling process. */
+  public static final String MSG_CUSTOMER_INFORMATION_RECEIVED = "Msg_CustomerInformationReceived";
 
   /** Process variable names. */
   public static final class Vars {
@@ -39,6 +41,7 @@ public final class HandlingProcess {
     public static final String DISPUTE_REASON = "disputeReason";
     public static final String CONFIRMATION_METHOD = "confirmationMethod";
     public static final String SIGNED_OFF_BY = "signedOffBy";
+    public static final String CUSTOMER_INFORMATION = "customerInformation";
 
     private Vars() {
     }

@@ -3,22 +3,28 @@ package io.complaintflow.process.handling;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintEventType;
 import io.complaintflow.process.complaint.ComplaintHistory;
 import io.complaintflow.process.complaint.RemedyType;
+import io.complaintflow.process.escalation.EscalationDemands;
+import io.complaintflow.process.escalation.EscalationDemands.Demand;
 import io.complaintflow.process.forms.FormInput;
 import io.complaintflow.process.forms.FormInputException;
 import io.complaintflow.process.reply.ForbiddenPhrases;
 import io.complaintflow.process.sla.SlaClock;
+import io.complaintflow.process.staff.StaffLevel;
 
 /**
  * What happens when staff complete a task of {@code bpmn/complaint-handling.bpmn}: the form's content is checked,
@@ -38,16 +44,22 @@ public class HandlingSteps implements TaskListener {
   static final Set<String> CONFIRMATION_METHODS = Set.of("SIGNATURE", "PHONE", "SMS", "EMAIL", "IN_PERSON");
   static final Set<String> DECLINE_NEXT_STEPS = Set.of("NEW_PROPOSAL", "ESCALATE");
   static final Set<String> ESCALATION_DECISIONS = Set.of("NEW_REMEDY", "LEGAL");
+  static final Set<String> NEXT_STEPS = Set.of("PROPOSE", "ASK_DEPARTMENTS", "ASK_CUSTOMER", "JOINT_CONSULTATION");
+  static final Set<String> INQUIRY_DEPARTMENTS = Set.of("QUALITY", "PRODUCT", "BILLING", "LOGISTICS");
+  static final Set<String> DEMANDS = Arrays.stream(Demand.values()).map(Enum::name).collect(Collectors.toSet());
 
   private final ComplaintHistory history;
   private final ForbiddenPhrases forbiddenPhrases;
   private final SlaClock slaClock;
+  private final EscalationDemands escalationDemands;
   private final Clock clock;
 
-  public HandlingSteps(ComplaintHistory history, ForbiddenPhrases forbiddenPhrases, SlaClock slaClock, Clock clock) {
+  public HandlingSteps(ComplaintHistory history, ForbiddenPhrases forbiddenPhrases, SlaClock slaClock,
+      EscalationDemands escalationDemands, Clock clock) {
     this.history = history;
     this.forbiddenPhrases = forbiddenPhrases;
     this.slaClock = slaClock;
+    this.escalationDemands = escalationDemands;
     this.clock = clock;
   }
 
@@ -106,7 +118,11 @@ public class HandlingSteps implements TaskListener {
     if (suspected) {
       String why = form.requiredText("maliciousReason", "疑似恶意投诉的依据", 1000);
       c.escalate();
-      history.record(c, ComplaintEventType.MALICIOUS_SUSPECTED, owner, why);
+      c = history.record(c, ComplaintEventType.MALICIOUS_SUSPECTED, owner, why);
+    }
+    if (form.bool("escalationDemanded", false)) {
+      Demand demand = Demand.valueOf(form.requiredChoice("escalationDemand", "客户的要求", DEMANDS));
+      escalationDemands.demand(c, demand, form.requiredText("escalationDemandNote", "情况说明", 1000), owner);
     }
   }
 
@@ -139,19 +155,41 @@ public class HandlingSteps implements TaskListener {
     history.record(complaintOf(task), ComplaintEventType.REFERRED_TO_LEGAL, completer(task), note);
   }
 
-  /** 调查投诉原因. */
+  /** 调查投诉原因: the findings, and what comes next (departments, the customer, a joint consultation, a remedy). */
   public void investigated(DelegateTask task) {
     FormInput form = FormInput.of(task);
-    String findings = form.requiredText("findings", "调查结论", 4000);
+    String findings = form.requiredText("findings", "调查情况与结论", 4000);
     String rootCause = form.text("rootCause", "根本原因", 1000);
+    String next = form.requiredChoice("investigationNextStep", "下一步", NEXT_STEPS);
+    switch (next) {
+      case "ASK_DEPARTMENTS" -> {
+        task.setVariable("inquiryDepartmentList", new ArrayList<>(
+            form.requiredChoices("inquiryDepartments", "问询哪些部门", INQUIRY_DEPARTMENTS)));
+        form.requiredText("inquiry", "问询内容", 2000);
+        Object hours = task.getVariable("replyWithinHours");
+        if (hours != null && !(Double.parseDouble(hours.toString()) >= 1 && Double.parseDouble(hours.toString()) <= 80)) {
+          throw new FormInputException("replyWithinHours", "「回复期限」须为 1 到 80 个工作小时",
+              "'replyWithinHours' must be between 1 and 80 working hours");
+        }
+      }
+      case "ASK_CUSTOMER" -> forbiddenPhrases.requireClean("informationRequest", "请客户补充什么",
+          form.requiredText("informationRequest", "请客户补充什么", 1000));
+      case "JOINT_CONSULTATION" -> {
+        task.setVariable("consultationDepartmentList", new ArrayList<>(
+            form.requiredChoices("consultationDepartments", "会诊部门", INQUIRY_DEPARTMENTS)));
+        form.requiredText("consultationQuestion", "会诊问题", 2000);
+      }
+      default -> {
+      }
+    }
     history.record(complaintOf(task), ComplaintEventType.INVESTIGATED, completer(task),
-        rootCause == null ? findings : findings + "\n根本原因:" + rootCause);
+        (rootCause == null ? findings : findings + "\n根本原因:" + rootCause) + "\n→ " + next);
   }
 
-  /** 提出处理方案. */
+  /** 提出处理方案: drafted; it reaches the customer once within authority or approved. */
   public void remedyProposed(DelegateTask task) {
     Complaint c = complaintOf(task);
-    proposeRemedy(task, c, completer(task));
+    proposeRemedy(task, c, completer(task), "OWNER");
   }
 
   /** 与客户协商处理方案: accepted, or declined with the next step (new proposal or escalate). */
@@ -183,7 +221,7 @@ public class HandlingSteps implements TaskListener {
     String note = form.requiredText("escalationNote", "处理意见", 2000);
     c = history.record(c, ComplaintEventType.ESCALATION_DECIDED, actor, decision + ": " + note);
     if ("NEW_REMEDY".equals(decision)) {
-      proposeRemedy(task, c, actor);
+      proposeRemedy(task, c, actor, "SUPERVISOR");
     }
   }
 
@@ -213,15 +251,27 @@ public class HandlingSteps implements TaskListener {
     }
   }
 
-  private void proposeRemedy(DelegateTask task, Complaint c, String actor) {
+  private void proposeRemedy(DelegateTask task, Complaint c, String actor, String role) {
     FormInput form = FormInput.of(task);
     String type = form.requiredChoice("remedyType", "处理方式", REMEDY_TYPES);
     BigDecimal amount = form.amount("remedyAmount", "金额(元)");
     String description = form.requiredText("remedyDescription", "处理方案(告知客户)", 2000);
     forbiddenPhrases.requireClean("remedyDescription", "处理方案(告知客户)", description);
     form.text("customerSuggestion", "客户期望的处理方式", 1000);
-    c.proposeRemedy(type, amount, description);
-    history.record(c, ComplaintEventType.REMEDY_PROPOSED, actor, description);
+    c.draftRemedy(type, amount, description);
+    history.record(c, ComplaintEventType.REMEDY_DRAFTED, actor, type + " " + (amount == null ? "" : amount) + ": "
+        + description);
+    // what the authority check needs: the amount as a number, who proposed it and at which level they act
+    task.setVariable("remedyAmount", amount == null ? 0.0 : amount.doubleValue());
+    task.setVariable("proposer", actor);
+    task.setVariable("proposerLevel", StaffLevel.highestOf(groupsOf(task, actor)).name());
+    task.setVariable("remedyProposerRole", role);
+    task.setVariable("rejectionReason", null);
+  }
+
+  private static List<String> groupsOf(DelegateTask task, String user) {
+    return task.getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId).toList();
   }
 
   private Complaint complaintOf(DelegateTask task) {

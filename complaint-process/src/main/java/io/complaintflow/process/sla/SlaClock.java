@@ -30,11 +30,14 @@ import io.complaintflow.process.escalation.EscalationProcess;
  * whose timers ask this bean for their dates ({@code ${slaClock.dueAt(execution, 'RESOLUTION_WARNING')}}). Whenever
  * the due times move (the complaint is classified, or waits for the customer and then goes on), the row is updated
  * and every waiting timer is recalculated, and the due dates of the complaint's open tasks follow, so Tasklist sorts
- * by real urgency.
+ * by real urgency. While the complaint waits for the customer its timers are put off indefinitely.
  */
 @Component("slaClock")
 @EnableConfigurationProperties(SlaSettings.class)
 public class SlaClock {
+
+  /** When the clocks' timers fire while the complaint waits for the customer: not before it goes on. */
+  static final Instant WHILE_PAUSED = Instant.parse("9999-12-31T00:00:00Z");
 
   private final ComplaintHistory history;
   private final BusinessCalendar calendar;
@@ -112,7 +115,7 @@ public class SlaClock {
     }
     c.pauseSla(clock.instant());
     c = history.record(c, ComplaintEventType.SLA_PAUSED, ComplaintHistory.SYSTEM, reason);
-    timerJobs(c).forEach(job -> management.suspendJobById(job.getId()));
+    recalculateTimers(c);
     return c;
   }
 
@@ -131,7 +134,6 @@ public class SlaClock {
     c.resumeSla(paused.toSeconds(), firstDue, resolutionDue);
     c = history.record(c, ComplaintEventType.SLA_RESUMED, ComplaintHistory.SYSTEM,
         reason + " (" + paused.toMinutes() + " min)");
-    timerJobs(c).forEach(job -> management.activateJobById(job.getId()));
     retime(c);
     return c;
   }
@@ -144,6 +146,9 @@ public class SlaClock {
 
   /** When a timer of a complaint falls due, from its due times and the escalation settings. */
   public Instant timerDue(Complaint c, SlaTimer timer) {
+    if (c.isSlaPaused() && timer != SlaTimer.CUSTOMER_INFORMATION_WAIT) {
+      return WHILE_PAUSED;
+    }
     return switch (timer) {
       case FIRST_RESPONSE_WARNING -> warningBefore(c.getFirstResponseDueAt(), c.getFirstResponseTarget());
       case FIRST_RESPONSE_BREACH -> c.getFirstResponseDueAt();
@@ -181,9 +186,18 @@ public class SlaClock {
     return calendar.minusWorkingTime(due, lastPart);
   }
 
+  /**
+   * Re-evaluates the due date of every waiting timer of the complaint's escalation process. (Not suspend and activate:
+   * those are bulk updates that leave the engine's cached timers stale when they run inside another engine command,
+   * such as the step that closes the complaint.)
+   */
+  private void recalculateTimers(Complaint c) {
+    timerJobs(c).forEach(job -> management.recalculateJobDuedate(job.getId(), false));
+  }
+
   /** After the due times moved: every waiting timer and every open task follows. */
   private void retime(Complaint c) {
-    timerJobs(c).forEach(job -> management.recalculateJobDuedate(job.getId(), false));
+    recalculateTimers(c);
     Date resolutionDue = Date.from(c.getResolutionDueAt());
     Date followUp = Date.from(timerDue(c, SlaTimer.RESOLUTION_WARNING));
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(c.getTicket()).list();

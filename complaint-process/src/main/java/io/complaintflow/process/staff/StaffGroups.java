@@ -1,7 +1,6 @@
 package io.complaintflow.process.staff;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The organisation's groups as the processes address them ({@code camunda:candidateGroups="supervisors"}). They are
@@ -34,11 +33,6 @@ public final class StaffGroups {
 
   /** Groups that watch SLAs and process instances in Cockpit. */
   public static final List<String> COCKPIT_USERS = List.of(SUPERVISORS, MANAGERS, DIRECTORS, PROCESS_OWNERS);
-
-  /** The group of each responsible department decided by the classification table. */
-  public static final Map<String, String> DEPARTMENT_GROUPS = Map.of(
-      "QUALITY", DEPT_QUALITY, "PRODUCT", DEPT_PRODUCT, "BILLING", DEPT_BILLING, "LOGISTICS", DEPT_LOGISTICS,
-      "CUSTOMER_SERVICE", SUPERVISORS);
 
   private StaffGroups() {
   }

@@ -7,13 +7,20 @@ import java.util.Collection;
  * them one at a time.
  */
 public enum StaffLevel {
-  AGENT(StaffGroups.AGENTS), SUPERVISOR(StaffGroups.SUPERVISORS), MANAGER(StaffGroups.MANAGERS),
-  DIRECTOR(StaffGroups.DIRECTORS);
+  AGENT(StaffGroups.AGENTS, "一线客服"), SUPERVISOR(StaffGroups.SUPERVISORS, "主管"),
+  MANAGER(StaffGroups.MANAGERS, "经理"), DIRECTOR(StaffGroups.DIRECTORS, "总监");
 
   private final String group;
+  private final String title;
 
-  StaffLevel(String group) {
+  StaffLevel(String group, String title) {
     this.group = group;
+    this.title = title;
+  }
+
+  /** What staff call this level (zh-CN), as shown in task forms. */
+  public String title() {
+    return title;
   }
 
   /** The Camunda group whose members act at this level. */

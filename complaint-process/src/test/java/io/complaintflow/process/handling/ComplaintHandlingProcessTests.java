@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,17 +15,22 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -36,12 +42,15 @@ import org.mockito.InOrder;
 
 /**
  * Every path of {@code bpmn/complaint-handling.bpmn}. The real classification tables decide; the steps that write to
- * the complaint ({@link HandlingSteps}, {@link RecordClassificationDelegate}, {@link ComplaintClosure}) are mocks, so
- * each test checks which of them the path called, in order. The class fails unless together the tests pass every
- * flow node and sequence flow of the model.
+ * the complaint are mocks, so each test checks which of them the path called. The processes it calls (approval,
+ * department inquiry, customer information, joint consultation) are stand-ins with one task whose completion sets
+ * their outputs; they have tests of their own. The class fails unless together the tests pass every flow node and
+ * sequence flow.
  */
 @Deployment(resources = {
     "bpmn/complaint-handling.bpmn", "dmn/complaint-classification.dmn",
+    "stubs/approval.bpmn20.xml", "stubs/linkage.bpmn20.xml", "stubs/customer-information.bpmn20.xml",
+    "stubs/consultation.bpmn20.xml",
     "forms/register-complaint.form", "forms/review-suspected-malicious.form", "forms/give-firm-reply.form",
     "forms/record-legal-referral.form", "forms/investigate-complaint.form", "forms/propose-remedy.form",
     "forms/agree-remedy-with-customer.form", "forms/decide-escalated-complaint.form", "forms/carry-out-remedy.form",
@@ -58,6 +67,8 @@ class ComplaintHandlingProcessTests {
   private HandlingSteps steps;
   private RecordClassificationDelegate recordClassification;
   private ComplaintClosure closure;
+  private JavaDelegate pauseSla;
+  private JavaDelegate resumeSla;
 
   @BeforeEach
   void registerMocks() {
@@ -65,9 +76,13 @@ class ComplaintHandlingProcessTests {
     doCallRealMethod().when(steps).notify(any(DelegateTask.class));
     recordClassification = mock(RecordClassificationDelegate.class);
     closure = mock(ComplaintClosure.class);
+    pauseSla = mock(JavaDelegate.class);
+    resumeSla = mock(JavaDelegate.class);
     Mocks.register("handlingSteps", steps);
     Mocks.register("recordClassificationDelegate", recordClassification);
     Mocks.register("complaintClosure", closure);
+    Mocks.register("pauseSlaDelegate", pauseSla);
+    Mocks.register("resumeSlaDelegate", resumeSla);
   }
 
   @AfterEach
@@ -83,27 +98,27 @@ class ComplaintHandlingProcessTests {
     // When
     registerFacts(pi, false, true);
     classify(pi);
-    proposeAndAgree(pi);
+    proposeApproveAndAgree(pi);
     carryOutAndConfirm(pi, true);
 
     // Then
     assertThat(pi).hasPassedInOrder("StartEvent_ComplaintReceived", "Task_RegisterComplaint",
         "Task_DetermineCategory", "Task_AssessSeverity", "Task_RecordClassification", "Task_ProposeRemedy",
-        "Task_AgreeRemedyWithCustomer", "Task_CarryOutRemedy", "Task_ConfirmResolution", "Task_CloseComplaint",
-        "EndEvent_ComplaintClosed");
+        "CallActivity_ApproveRemedy", "Task_AgreeRemedyWithCustomer", "Task_CarryOutRemedy",
+        "Task_PauseSlaForConfirmation", "Task_ConfirmResolution", "Task_CloseComplaint", "EndEvent_ComplaintClosed");
     assertThat(pi).hasNotPassed("Task_InvestigateComplaint", "Task_ReviewSuspectedMalicious");
     assertThat(pi).isEnded();
-    InOrder order = inOrder(steps, recordClassification, closure);
-    order.verify(steps).notify(any(DelegateTask.class));
+    InOrder order = inOrder(steps, recordClassification, pauseSla, closure);
     order.verify(steps).factsRegistered(any(DelegateTask.class));
     order.verify(recordClassification).execute(any(DelegateExecution.class));
     order.verify(steps).remedyProposed(any(DelegateTask.class));
     order.verify(steps).remedyNegotiated(any(DelegateTask.class));
     order.verify(steps).remedyCarriedOut(any(DelegateTask.class));
+    order.verify(pauseSla).execute(any(DelegateExecution.class));
     order.verify(steps).resolutionRecorded(any(DelegateTask.class));
     order.verify(closure).close(any(DelegateExecution.class), eq("RESOLVED"));
-    verify(steps, org.mockito.Mockito.times(5)).notify(any(DelegateTask.class));
-    verifyNoMoreInteractions(steps, recordClassification, closure);
+    verify(steps, times(5)).notify(any(DelegateTask.class));
+    verifyNoMoreInteractions(steps, recordClassification, closure, pauseSla, resumeSla);
   }
 
   @Test
@@ -130,25 +145,96 @@ class ComplaintHandlingProcessTests {
   @Test
   void investigatesWhenTheComplaintCannotBeResolvedAtFirstContact() {
     // Given
-    ProcessInstance pi = startComplaint(null);
-    registerFacts(pi, false, false);
-    classify(pi);
+    ProcessInstance pi = startAndReachInvestigation();
 
     // When
+    complete(task(), withVariables("findings", "批次 B2026-11 包装密封不良", "investigationNextStep", "PROPOSE"));
+
+    // Then
+    assertThat(pi).isWaitingAt("Task_ProposeRemedy");
+    assertThat(pi).hasPassed("Gateway_JointConsultationNeeded", "Gateway_JoinConsultation");
+    assertThat(task()).isAssignedTo(OWNER);
+    verify(steps).investigated(any(DelegateTask.class));
+  }
+
+  @Test
+  void asksEveryChosenDepartmentAndComesBackToTheInvestigation() {
+    // Given
+    ProcessInstance pi = startAndReachInvestigation();
+
+    // When the owner asks quality and logistics for a reply
+    complete(task(), withVariables("investigationNextStep", "ASK_DEPARTMENTS",
+        "inquiryDepartmentList", new java.util.ArrayList<>(List.of("QUALITY", "LOGISTICS")), "inquiry", "请核实批次",
+        "replyWithinHours", 8));
+
+    // Then one inquiry per department runs, and both must finish
+    List<Task> inquiries = taskQuery().taskDefinitionKey("Task_StubDepartmentReply").list();
+    assertThat(inquiries).hasSize(2);
+    assertThat(inquiries.stream().map(t -> taskService().getVariable(t.getId(), "department")))
+        .containsExactlyInAnyOrder("QUALITY", "LOGISTICS");
+    taskService().complete(inquiries.get(0).getId());
+    assertThat(pi).isWaitingAt("CallActivity_AskDepartments");
+    taskService().complete(inquiries.get(1).getId());
     assertThat(pi).isWaitingAt("Task_InvestigateComplaint");
-    complete(task(), withVariables("findings", "批次 B2026-11 包装密封不良"));
+    assertThat(pi).hasPassed("CallActivity_AskDepartments");
+  }
+
+  @Test
+  void asksTheCustomerForMissingInformationAndComesBackToTheInvestigation() {
+    // Given
+    ProcessInstance pi = startAndReachInvestigation();
+
+    // When
+    complete(task(), withVariables("investigationNextStep", "ASK_CUSTOMER", "informationRequest", "请提供购买凭证照片"));
+    Task stub = taskQuery().taskDefinitionKey("Task_StubCustomerInformation").singleResult();
+    assertThat(taskService().getVariable(stub.getId(), "informationRequest")).isEqualTo("请提供购买凭证照片");
+    taskService().complete(stub.getId(), Map.of("customerInformation", "凭证已上传"));
+
+    // Then
+    assertThat(pi).isWaitingAt("Task_InvestigateComplaint");
+    assertThat(pi).variables().containsEntry("customerInformation", "凭证已上传");
+  }
+
+  @Test
+  void takesAHardComplaintToAJointConsultationBeforeProposing() {
+    // Given
+    ProcessInstance pi = startAndReachInvestigation();
+
+    // When
+    complete(task(), withVariables("investigationNextStep", "JOINT_CONSULTATION",
+        "consultationDepartmentList", new java.util.ArrayList<>(List.of("QUALITY", "PRODUCT")),
+        "consultationQuestion", "故障原因不明"));
+    Task stub = taskQuery().taskDefinitionKey("Task_StubJointConsultation").singleResult();
+    assertThat(taskService().getVariable(stub.getId(), "consultationDepartments")).isEqualTo(List.of("QUALITY", "PRODUCT"));
+    taskService().complete(stub.getId(), Map.of("jointDecision", "主板批次缺陷,由质量部负责召回"));
+
+    // Then
+    assertThat(pi).isWaitingAt("Task_ProposeRemedy");
+    assertThat(pi).variables().containsEntry("jointDecision", "主板批次缺陷,由质量部负责召回");
+  }
+
+  @Test
+  void givesARejectedRemedyBackToTheOwnerWithTheReason() {
+    // Given
+    ProcessInstance pi = startAndReachProposal();
+    complete(task(), withVariables("remedyType", "REFUND", "remedyProposerRole", "OWNER"));
+
+    // When the approver rejects it
+    decideApproval(false, "金额超过实际损失");
 
     // Then
     assertThat(pi).isWaitingAt("Task_ProposeRemedy");
     assertThat(task()).isAssignedTo(OWNER);
-    verify(steps).investigated(any(DelegateTask.class));
+    assertThat(pi).variables().containsEntry("rejectionReason", "金额超过实际损失");
+    assertThat(pi).hasPassed("Gateway_JoinRevision");
   }
 
   @Test
   void proposesAnotherRemedyWhenTheCustomerDeclines() {
     // Given
     ProcessInstance pi = startAndReachProposal();
-    complete(task(), withVariables("remedyType", "VOUCHER"));
+    complete(task(), withVariables("remedyType", "VOUCHER", "remedyProposerRole", "OWNER"));
+    decideApproval(true, null);
 
     // When the customer declines and the owner tries again
     complete(task(), withVariables("remedyAccepted", false, "declineNextStep", "NEW_PROPOSAL"));
@@ -160,16 +246,18 @@ class ComplaintHandlingProcessTests {
   }
 
   @Test
-  void escalatesADeclinedRemedyToASupervisorWhoProposesANewOne() {
+  void escalatesADeclinedRemedyToASupervisorWhoseNewRemedyIsApproved() {
     // Given
     ProcessInstance pi = startAndReachProposal();
-    complete(task(), withVariables("remedyType", "VOUCHER"));
+    complete(task(), withVariables("remedyType", "VOUCHER", "remedyProposerRole", "OWNER"));
+    decideApproval(true, null);
 
     // When
     complete(task(), withVariables("remedyAccepted", false, "declineNextStep", "ESCALATE"));
     assertThat(pi).isWaitingAt("Task_DecideEscalatedComplaint");
     assertThat(task()).hasCandidateGroup("supervisors").isNotAssigned();
-    complete(task(), withVariables("escalationDecision", "NEW_REMEDY"));
+    complete(task(), withVariables("escalationDecision", "NEW_REMEDY", "remedyProposerRole", "SUPERVISOR"));
+    decideApproval(true, null);
 
     // Then the owner takes the supervisor's remedy back to the customer
     assertThat(pi).isWaitingAt("Task_AgreeRemedyWithCustomer");
@@ -181,10 +269,28 @@ class ComplaintHandlingProcessTests {
   }
 
   @Test
+  void returnsASupervisorsRejectedRemedyToTheSupervisor() {
+    // Given a supervisor's new remedy that the manager rejects
+    ProcessInstance pi = startAndReachProposal();
+    complete(task(), withVariables("remedyType", "VOUCHER", "remedyProposerRole", "OWNER"));
+    decideApproval(true, null);
+    complete(task(), withVariables("remedyAccepted", false, "declineNextStep", "ESCALATE"));
+    complete(task(), withVariables("escalationDecision", "NEW_REMEDY", "remedyProposerRole", "SUPERVISOR"));
+
+    // When
+    decideApproval(false, "超出本季度预算");
+
+    // Then the supervisor decides again
+    assertThat(pi).isWaitingAt("Task_DecideEscalatedComplaint");
+    assertThat(pi).hasPassed("Gateway_RejectedRemedyProposer", "Gateway_JoinEscalationDecision");
+  }
+
+  @Test
   void sendsAnEscalatedComplaintWithOutrageousDemandsToTheLegalRoute() {
     // Given
     ProcessInstance pi = startAndReachProposal();
-    complete(task(), withVariables("remedyType", "COMPENSATION"));
+    complete(task(), withVariables("remedyType", "COMPENSATION", "remedyProposerRole", "OWNER"));
+    decideApproval(true, null);
     complete(task(), withVariables("remedyAccepted", false, "declineNextStep", "ESCALATE"));
 
     // When
@@ -257,7 +363,8 @@ class ComplaintHandlingProcessTests {
   void closesWhenTheCustomerConfirmsTheResolutionOnline() {
     // Given
     ProcessInstance pi = startAndReachProposal();
-    complete(task(), withVariables("remedyType", "REFUND"));
+    complete(task(), withVariables("remedyType", "REFUND", "remedyProposerRole", "OWNER"));
+    decideApproval(true, null);
     complete(task(), withVariables("remedyAccepted", true));
     complete(task());
     assertThat(pi).isWaitingAt("Task_ConfirmResolution");
@@ -270,15 +377,16 @@ class ComplaintHandlingProcessTests {
 
     // Then
     assertThat(pi).isEnded().hasPassed("BoundaryEvent_ResolutionConfirmedByCustomer", "EndEvent_ComplaintClosed");
-    verify(steps, org.mockito.Mockito.never()).resolutionRecorded(any(DelegateTask.class));
+    verify(steps, never()).resolutionRecorded(any(DelegateTask.class));
     verify(closure).close(any(DelegateExecution.class), eq("RESOLVED"));
   }
 
   @Test
-  void investigatesAgainWhenTheCustomerDisputesTheResolution() {
+  void resumesTheClockAndInvestigatesAgainWhenTheCustomerDisputesTheResolution() throws Exception {
     // Given
     ProcessInstance pi = startAndReachProposal();
-    complete(task(), withVariables("remedyType", "REPAIR"));
+    complete(task(), withVariables("remedyType", "REPAIR", "remedyProposerRole", "OWNER"));
+    decideApproval(true, null);
     complete(task(), withVariables("remedyAccepted", true));
 
     // When
@@ -286,8 +394,11 @@ class ComplaintHandlingProcessTests {
 
     // Then
     assertThat(pi).isWaitingAt("Task_InvestigateComplaint");
+    assertThat(pi).hasPassed("Task_ResumeSlaAfterDispute");
     assertThat(task()).isAssignedTo(OWNER);
-    verify(closure, org.mockito.Mockito.never()).close(any(), any());
+    verify(pauseSla).execute(any());
+    verify(resumeSla).execute(any());
+    verify(closure, never()).close(any(), any());
   }
 
   @Test
@@ -305,6 +416,14 @@ class ComplaintHandlingProcessTests {
     assertThat(task()).isAssignedTo(OWNER);
   }
 
+  private ProcessInstance startAndReachInvestigation() {
+    ProcessInstance pi = startComplaint(null);
+    registerFacts(pi, false, false);
+    classify(pi);
+    assertThat(pi).isWaitingAt("Task_InvestigateComplaint");
+    return pi;
+  }
+
   private ProcessInstance startAndReachProposal() {
     ProcessInstance pi = startComplaint(null);
     registerFacts(pi, false, true);
@@ -319,6 +438,8 @@ class ComplaintHandlingProcessTests {
     v.put("ticket", "CF-20261123-000001");
     v.put("customerName", "王先生");
     v.put("customerTier", "GOLD");
+    v.put("productName", "智能电饭煲 RC-2026");
+    v.put("description", "内胆裂纹");
     v.put("registrationGroup", "agents");
     v.put("taskPriority", 70);
     v.put("receivedBy", receivedBy);
@@ -343,10 +464,23 @@ class ComplaintHandlingProcessTests {
     assertThat(pi).variables().containsEntry("severity", "MEDIUM");
   }
 
-  private static void proposeAndAgree(ProcessInstance pi) {
+  /** The stand-in approval decides; the called process's outputs come back to the complaint. */
+  private static void decideApproval(boolean approved, String rejectionReason) {
+    Task stub = taskQuery().taskDefinitionKey("Task_StubApproval").singleResult();
+    assertThat(stub).as("approval started").isNotNull();
+    assertThat(taskService().getVariable(stub.getId(), "remedyType")).isNotNull();
+    Map<String, Object> outcome = new HashMap<>();
+    outcome.put("remedyApproved", approved);
+    outcome.put("rejectionReason", rejectionReason);
+    taskService().complete(stub.getId(), outcome);
+  }
+
+  private static void proposeApproveAndAgree(ProcessInstance pi) {
     assertThat(pi).isWaitingAt("Task_ProposeRemedy");
     assertThat(task()).isAssignedTo(OWNER);
-    complete(task(), withVariables("remedyType", "EXCHANGE"));
+    complete(task(), withVariables("remedyType", "EXCHANGE", "remedyProposerRole", "OWNER"));
+    assertThat(pi).isWaitingAt("CallActivity_ApproveRemedy");
+    decideApproval(true, null);
     assertThat(pi).isWaitingAt("Task_AgreeRemedyWithCustomer");
     complete(task(), withVariables("remedyAccepted", true));
   }
