@@ -6,8 +6,10 @@ import java.util.Map;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -20,7 +22,8 @@ import io.complaintflow.notifications.Template;
  * is the HTML mail body, framed by the shared {@code layout.html}. Short labels shared by all templates (statuses,
  * remedy types, levels, the mail footer) are in {@code notifications/messages*.properties}.
  *
- * <p>The engine is this module's own, not a web view resolver: the application serves no HTML pages.
+ * <p>The engine is this module's own (Thymeleaf core, standard dialect), not a web view resolver: the application
+ * serves no HTML pages.
  */
 @Component
 public class TemplateRenderer {
@@ -39,7 +42,7 @@ public class TemplateRenderer {
 
   private static final Clause CLAUSE = new Clause();
 
-  private final SpringTemplateEngine engine;
+  private final TemplateEngine engine;
   private final ResourceBundleMessageSource texts;
 
   public TemplateRenderer() {
@@ -49,10 +52,35 @@ public class TemplateRenderer {
     texts.setFallbackToSystemLocale(false);
     texts.setUseCodeAsDefaultMessage(false);
 
-    engine = new SpringTemplateEngine();
+    engine = new TemplateEngine();
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
-    engine.setTemplateEngineMessageSource(texts);
+    engine.setMessageResolver(new Labels(texts));
+  }
+
+  /** {@code #{key}} in templates: the shared labels, in the template's locale. */
+  private record Labels(ResourceBundleMessageSource texts) implements IMessageResolver {
+
+    @Override
+    public String getName() {
+      return "notification-labels";
+    }
+
+    @Override
+    public Integer getOrder() {
+      return 0;
+    }
+
+    @Override
+    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] args) {
+      return texts.getMessage(key, args, null, context.getLocale());
+    }
+
+    @Override
+    public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+        Object[] args) {
+      return "??" + key + "_" + context.getLocale() + "??";
+    }
   }
 
   private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

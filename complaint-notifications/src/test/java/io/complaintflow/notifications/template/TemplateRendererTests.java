@@ -98,6 +98,15 @@ class TemplateRendererTests {
   }
 
   @Test
+  void freeTextInsideASentenceEndsItOnlyOnce() {
+    RenderedMessage zh = renderer.render(Template.REMEDY_CARRIED_OUT, "zh-CN", fullModel("zh-CN"), false);
+    RenderedMessage en = renderer.render(Template.REMEDY_CARRIED_OUT, "en", fullModel("en"), false);
+
+    assertThat(zh.shortText()).contains("已按约定处理:新电饭煲已寄出,顺丰单号 SF1234567890。问题是否已解决");
+    assertThat(en.shortText()).contains(": 新电饭煲已寄出,顺丰单号 SF1234567890. Please tell us");
+  }
+
+  @Test
   void closureTellsAResolvedCustomerHowToReopen() {
     Map<String, Object> model = fullModel("zh-CN");
     String resolved = renderer.render(Template.COMPLAINT_CLOSED, "zh-CN", model, false).text();
