@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +55,9 @@ class OutboxDispatcher implements SmartLifecycle {
   private final Set<DeliveryChannel> heldLogged = EnumSet.noneOf(DeliveryChannel.class);
   private final Semaphore wakeUp = new Semaphore(0);
 
+  /** Free delivery threads: the dispatcher claims no more messages than it can start delivering at once. */
+  private final Semaphore freeThreads;
+
   private volatile boolean running;
   private Thread poller;
   private ExecutorService deliveries;
@@ -70,6 +72,7 @@ class OutboxDispatcher implements SmartLifecycle {
     this.metrics = metrics;
     this.nodeId = settings.nodeId() != null && !settings.nodeId().isBlank() ? settings.nodeId() : defaultNodeId();
     this.readiness = readiness(this.senders);
+    this.freeThreads = new Semaphore(settings.deliveryThreads());
     store.onEnqueued(this::wakeUp);
   }
 
@@ -137,20 +140,20 @@ class OutboxDispatcher implements SmartLifecycle {
       return;
     }
     wakeUp.release();
-    deliveries.shutdown();
     try {
-      poller.join(settings.shutdownGrace().toMillis() + 1000);
+      poller.join(settings.pollInterval().toMillis() + 5000);
+      deliveries.shutdown();
       if (!deliveries.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("Deliveries still running after {}; their claims expire after {} and another node takes them over",
-            settings.shutdownGrace(), settings.claimTimeout());
+        log.warn("Deliveries still running after {}; interrupted. Their claims expire after {} and another node "
+            + "takes the messages over", settings.shutdownGrace(), settings.claimTimeout());
         deliveries.shutdownNow();
-        poller.interrupt();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       deliveries.shutdownNow();
     }
     poller = null;
+    log.info("Notification dispatcher stopped on node {}", nodeId);
   }
 
   @Override
@@ -184,47 +187,52 @@ class OutboxDispatcher implements SmartLifecycle {
     }
   }
 
-  /** One round: hold/release, claim a batch, deliver it, record the outcomes. Returns how many were due. */
+  /**
+   * One round: hold/release, claim as many due messages as there are free delivery threads (at most a batch), and
+   * start delivering them. Returns how many were due. A slow receiver occupies one delivery thread, not the node.
+   * Without started delivery threads (tests), delivers in the calling thread.
+   */
   int pollOnce() {
     Instant now = clock.instant();
     holdAndRelease(now);
-    List<Long> due = store.candidates(now, readiness, settings.batchSize());
-    String token = UUID.randomUUID().toString();
-    Instant until = now.plus(settings.claimTimeout());
-    List<OutboxMessage> claimed = new ArrayList<>();
-    for (Long id : due) {
-      store.claim(id, now, token, nodeId, until).ifPresent(claimed::add);
-    }
-    if (!claimed.isEmpty()) {
-      deliverAll(claimed, token);
+    int limit = deliveries == null ? settings.batchSize() : Math.min(settings.batchSize(), freeThreads.availablePermits());
+    int due = 0;
+    if (limit > 0) {
+      List<Long> candidates = store.candidates(now, readiness, limit);
+      due = candidates.size();
+      String token = UUID.randomUUID().toString();
+      Instant until = now.plus(settings.claimTimeout());
+      for (Long id : candidates) {
+        Optional<OutboxMessage> claimed = store.claim(id, now, token, nodeId, until);
+        if (claimed.isPresent()) {
+          start(claimed.get(), token);
+        }
+      }
     }
     metrics.depth(store.countByStatus());
-    return due.size();
+    return due;
   }
 
-  private void deliverAll(List<OutboxMessage> claimed, String token) {
+  private void start(OutboxMessage m, String token) {
     if (deliveries == null) {
-      claimed.forEach(m -> deliver(m, token));
+      deliver(m, token);
       return;
     }
-    List<Future<?>> running = new ArrayList<>();
-    for (OutboxMessage m : claimed) {
-      try {
-        running.add(deliveries.submit(() -> deliver(m, token)));
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // stopping: the claim stays and expires
-        return;
-      }
-    }
-    for (Future<?> f : running) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (java.util.concurrent.ExecutionException e) {
-        log.error("Delivery crashed", e.getCause());
-      }
+    freeThreads.acquireUninterruptibly();
+    try {
+      deliveries.execute(() -> {
+        try {
+          deliver(m, token);
+        } catch (RuntimeException e) {
+          log.error("Delivery of notification {} crashed; its claim expires", m.key(), e);
+        } finally {
+          freeThreads.release();
+          wakeUp();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // stopping: the claim stays and expires
+      freeThreads.release();
     }
   }
 

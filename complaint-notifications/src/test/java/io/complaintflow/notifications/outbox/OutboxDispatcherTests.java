@@ -343,6 +343,43 @@ class OutboxDispatcherTests {
   }
 
   @Test
+  void aSlowReceiverHoldsUpItsOwnLaneButNotTheOthers() throws Exception {
+    long slowComplaint = db.complaint("CF-20261124-000003");
+    long otherComplaint = db.complaint("CF-20261124-000004");
+    java.util.concurrent.CountDownLatch receiverAnswers = new java.util.concurrent.CountDownLatch(1);
+    RecordingChannel webhook = new RecordingChannel(DeliveryChannel.WEBHOOK, true, Set.of("ops"));
+    webhook.failure = m -> {
+      if (m.key().equals("slow-1")) {
+        try {
+          receiverAnswers.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return null;
+    };
+    db.enqueue("slow-1", slowComplaint, "ops", DeliveryChannel.WEBHOOK, T0);
+    db.enqueue("slow-2", slowComplaint, "ops", DeliveryChannel.WEBHOOK, T0);
+    for (int i = 1; i <= 5; i++) {
+      db.enqueue("other-" + i, otherComplaint, "ops", DeliveryChannel.WEBHOOK, T0);
+    }
+    OutboxDispatcher dispatcher = dispatcher("node-a", webhook, fastSettings("node-a"));
+    dispatcher.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> webhook.delivered.size() == 5);
+      assertThat(webhook.delivered).containsExactly("other-1", "other-2", "other-3", "other-4", "other-5");
+      assertThat(db.row("slow-1").status()).isEqualTo(OutboxStatus.SENDING);
+      assertThat(db.row("slow-2").status()).isEqualTo(OutboxStatus.PENDING);
+
+      receiverAnswers.countDown();
+      await().atMost(Duration.ofSeconds(10)).until(() -> webhook.delivered.size() == 7);
+      assertThat(webhook.delivered.subList(5, 7)).containsExactly("slow-1", "slow-2");
+    } finally {
+      dispatcher.stop();
+    }
+  }
+
+  @Test
   void backOffDoublesFromTheInitialWaitUpToTheMaximum() {
     DispatchSettings s = new DispatchSettings(true, Duration.ofSeconds(1), 20, 4, Duration.ofMinutes(2), 8,
         Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(5), null);
