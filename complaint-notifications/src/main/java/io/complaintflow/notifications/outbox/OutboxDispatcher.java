@@ -3,7 +3,6 @@ package io.complaintflow.notifications.outbox;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -295,7 +294,7 @@ class OutboxDispatcher implements SmartLifecycle {
             + "without further notice", held, c, holdReason(c));
       }
     }
-    int released = store.release(readiness, now);
+    int released = readiness.channels().isEmpty() ? 0 : store.release(readiness, now);
     if (released > 0) {
       log.info("Released {} held notification(s): their channel is configured now", released);
     }
@@ -304,10 +303,6 @@ class OutboxDispatcher implements SmartLifecycle {
   private String holdReason(DeliveryChannel c) {
     ChannelSender sender = senders.get(c);
     return sender == null ? "no sender for channel " + c : sender.notConfiguredReason();
-  }
-
-  Optional<ChannelSender> sender(DeliveryChannel channel) {
-    return Optional.ofNullable(senders.get(channel));
   }
 
   private static String defaultNodeId() {
