@@ -65,8 +65,9 @@ class NotificationTemplatesTests extends ApiIntegrationTest {
 
   @Test
   void theCheckFindsAForbiddenPhraseThatStaffSlippedIntoARemedy() {
-    Complaint complaint = workedComplaint();
-    complaint.proposeRemedy("REFUND", null, "这个要求 肯定 不行。");
+    Complaint worked = workedComplaint();
+    jdbc.update("update complaint set remedy_summary = ? where id = ?", "这个要求 肯定 不行。", worked.getId());
+    Complaint complaint = complaints.findById(worked.getId()).orElseThrow();
     RenderedMessage m = renderer.render(Template.REMEDY_PROPOSED, "zh-CN", models.customer(complaint, "zh-CN", Map.of()),
         true);
 
@@ -90,13 +91,16 @@ class NotificationTemplatesTests extends ApiIntegrationTest {
         + "?token=");
   }
 
-  /** A complaint as it is when most customer messages go out: reply promised, remedy proposed. */
+  /**
+   * A complaint as it is when most customer messages go out: reply promised, remedy proposed (written to its row as
+   * the handling steps would).
+   */
   private Complaint workedComplaint() {
     String ticket = file(Submissions.valid()).json().path("ticket").asText();
-    Complaint c = complaints.findByTicket(ticket).orElseThrow();
-    c.register("zhangwei", "内胆有 3 厘米裂纹", "换新", "PRODUCT_DEFECT", c.getReceivedAt());
-    c.promiseReply("需要仓库确认同型号库存", java.time.Instant.parse("2026-12-01T02:00:00Z"));
-    c.proposeRemedy("EXCHANGE", new BigDecimal("50"), "为您免费更换一台新的电饭煲,并赠送 50 元代金券。");
-    return c;
+    jdbc.update("update complaint set status = 'REMEDY_PROPOSED', promised_reply_at = ?, delay_reason = ?, "
+        + "remedy_type = 'EXCHANGE', remedy_amount = ?, remedy_summary = ? where ticket = ?",
+        java.time.OffsetDateTime.parse("2026-12-01T02:00:00Z"), "需要仓库确认同型号库存", new BigDecimal("50"),
+        "为您免费更换一台新的电饭煲,并赠送 50 元代金券。", ticket);
+    return complaints.findByTicket(ticket).orElseThrow();
   }
 }
