@@ -32,7 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>Customers, unauthenticated: file a complaint, follow it with its tracking token, confirm or reopen it, read the
  * product catalogue. Staff may file with their credentials; they then own the complaint.</li>
  * <li>Staff ({@code /api/staff/**}, {@code /engine-rest/**}): HTTP Basic against the Camunda identity; the engine REST
- * API then runs with the user's Camunda authorizations.</li>
+ * API then runs with the user's Camunda authorizations. The notification outbox ({@code /api/staff/notifications})
+ * is for supervisors, managers, directors and administrators.</li>
  * <li>Camunda webapps ({@code /camunda/**}): their own login and CSRF protection, same accounts.</li>
  * </ul>
  * The API is stateless, so Spring's CSRF protection (for cookie sessions) is off; anything else under {@code /api}
@@ -53,6 +54,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/*/resolution-confirmation",
                 "/api/complaints/*/reopen", "/api/complaints/*/information").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/products").permitAll()
+            .requestMatchers("/api/staff/notifications", "/api/staff/notifications/**").hasAnyRole(
+                StaffGroups.SUPERVISORS, StaffGroups.MANAGERS, StaffGroups.DIRECTORS, StaffGroups.ADMINS)
             .requestMatchers("/api/staff/**").hasAnyRole(staff)
             .requestMatchers("/api/**").denyAll()
             .requestMatchers("/engine-rest/**").authenticated()

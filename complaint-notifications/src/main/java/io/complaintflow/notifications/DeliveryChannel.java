@@ -1,0 +1,6 @@
+package io.complaintflow.notifications;
+
+/** How a message travels. */
+public enum DeliveryChannel {
+  EMAIL, SMS, WEBHOOK
+}
