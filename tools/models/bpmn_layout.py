@@ -155,6 +155,7 @@ def build(name, layout):
         offset = boundaries.get(el.get('id'), 0.7)
         b = Box(el.get('id'), 'event', host.x + host.w * offset, host.y + host.h)
         b.boundary = True
+        b.right_half = offset > 0.5
         boxes[el.get('id')] = b
 
     shapes, edges = [], []
@@ -164,8 +165,8 @@ def build(name, layout):
             n = names[b.id]
             lw = max(40, 13 * len(n))
             lx, ly = b.cx - lw / 2, b.y + b.h + 4
-            if getattr(b, 'boundary', False):   # lower left, clear of the flow leaving downwards
-                lx, ly = b.cx - lw - 10, b.y + b.h
+            if getattr(b, 'boundary', False):   # beside the flow leaving downwards: left, or right on a host's right half
+                lx, ly = (b.cx + 10 if getattr(b, 'right_half', False) else b.cx - lw - 10), b.y + b.h
             if b.kind == 'gateway':   # upper left, clear of flows leaving through the top or bottom vertex
                 lx, ly = b.cx - lw - 6, b.y - 12
             lab = '\n        <bpmndi:BPMNLabel>\n          <dc:Bounds x="%d" y="%d" width="%d" height="14" />\n        </bpmndi:BPMNLabel>' % (lx, ly, lw)

@@ -35,12 +35,12 @@ import io.complaintflow.notifications.Recipient;
 import io.complaintflow.notifications.Template;
 
 /**
- * The notification steps called from BPMN as the complaint models call them ({@code bpmn-test/notification-steps.bpmn}):
+ * The notification steps called from BPMN as the complaint models call them ({@code bpmn-test/notification-steps.bpmn20.xml}):
  * what they send, to whom, under which key. {@link Notifications} is stood in by a recorder; that its rows commit and
  * roll back with the step is shown on the real database in complaint-api ({@code NotificationDeliveryTests}).
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = "bpmn-test/notification-steps.bpmn")
+@Deployment(resources = "bpmn-test/notification-steps.bpmn20.xml")
 class NotificationStepsProcessTests {
 
   /** Records what is sent; fails while told to (to make a step fail). */
