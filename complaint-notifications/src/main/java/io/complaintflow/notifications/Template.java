@@ -52,6 +52,11 @@ public enum Template {
    * tracking link).
    */
   REVISIT_INVITATION(Audience.CUSTOMER),
+  /**
+   * 批量问题已解决. Customer of a complaint closed with its batch incident: the shared problem was resolved; uses
+   * {@code remedyDescription} (the incident's resolution) and {@code closedAt} from the complaint.
+   */
+  BATCH_RESOLVED(Audience.CUSTOMER),
 
   /** 任务分派. Staff: a task was assigned to you; uses {@code taskName}, {@code dueAt}, {@code ticket}, {@code customerName}. */
   TASK_ASSIGNED(Audience.STAFF),
@@ -89,7 +94,19 @@ public enum Template {
    * {@code productName}, {@code count} (complaints so far), {@code detail} (the scripted answer), {@code ticket} (the
    * batch incident, optional).
    */
-  BATCH_BROADCAST(Audience.STAFF);
+  BATCH_BROADCAST(Audience.STAFF),
+  /**
+   * 批量投诉预警. The responsible department: many similar complaints, find the cause; uses {@code productName},
+   * {@code count}, {@code ticket} (the batch incident), {@code detail} (optional).
+   */
+  BATCH_ALERT(Audience.STAFF),
+  /**
+   * 待办提醒. Staff: a follow-up item (a corrective action, an improvement project) is due soon; uses {@code taskName},
+   * {@code ticket} (optional reference), {@code detail}, {@code dueAt}.
+   */
+  ACTION_REMINDER(Audience.STAFF),
+  /** 逾期通报. Staff who follow an item up: it is overdue; uses {@code taskName}, {@code ticket}, {@code detail}, {@code dueAt}. */
+  ACTION_OVERDUE(Audience.STAFF);
 
   /** Who a template speaks to: customers get their complaint's data and are checked against forbidden phrases. */
   public enum Audience {

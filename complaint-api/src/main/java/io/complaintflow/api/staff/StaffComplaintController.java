@@ -28,6 +28,8 @@ import io.complaintflow.api.complaint.ComplaintViews.Remedy;
 import io.complaintflow.api.system.ApiProblems.ApiException;
 import io.complaintflow.process.authorization.RemedyDecision;
 import io.complaintflow.process.authorization.RemedyDecisionRepository;
+import io.complaintflow.process.accountability.AccountabilityReview;
+import io.complaintflow.process.accountability.AccountabilityReviewRepository;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintFilter;
 import io.complaintflow.process.complaint.ComplaintHistory;
@@ -40,6 +42,8 @@ import io.complaintflow.process.escalation.EscalationDemands.Demand;
 import io.complaintflow.process.linkage.DepartmentInquiryRepository;
 import io.complaintflow.process.sla.SlaClock;
 import io.complaintflow.process.sla.SlaState;
+import io.complaintflow.process.revisit.RevisitSurvey;
+import io.complaintflow.process.revisit.RevisitSurveyRepository;
 import io.complaintflow.process.staff.Department;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -70,10 +74,15 @@ class StaffComplaintController {
   private final RemedyDecisionRepository decisions;
   private final DepartmentInquiryRepository inquiries;
   private final EscalationDemands escalationDemands;
+  private final RevisitSurveyRepository revisits;
+  private final AccountabilityReviewRepository accountability;
 
   StaffComplaintController(ComplaintSearch search, ComplaintRepository complaints, ComplaintHistory history,
       ComplaintViews views, SlaClock slaClock, RemedyDecisionRepository decisions,
-      DepartmentInquiryRepository inquiries, EscalationDemands escalationDemands) {
+      DepartmentInquiryRepository inquiries, EscalationDemands escalationDemands, RevisitSurveyRepository revisits,
+      AccountabilityReviewRepository accountability) {
+    this.revisits = revisits;
+    this.accountability = accountability;
     this.search = search;
     this.complaints = complaints;
     this.history = history;
@@ -101,7 +110,13 @@ class StaffComplaintController {
       String problemType, String receivedBy, Instant firstRespondedAt, Instant promisedReplyAt, String delayReason,
       Remedy remedy, String signedOffBy, Instant resolvedAt, String closureReason, int reopenCount,
       String processInstanceId, SlaState sla, Instant linkageOverdueAt, List<RemedyDecision> remedyDecisions,
-      List<Inquiry> departmentInquiries, List<StaffHistoryEntry> history) {
+      List<Inquiry> departmentInquiries, Long batchIncidentId, List<Revisit> revisits,
+      List<AccountabilityReview> accountabilityReviews, List<StaffHistoryEntry> history) {
+  }
+
+  /** A revisit after closure (回访) and the customer's scores (1–5) on the four points of seed 002 J.3. */
+  record Revisit(String method, Instant openedAt, Instant answerBefore, Instant answeredAt, String answeredBy,
+      Boolean reached, RevisitSurvey.Scores scores, String comment, Boolean satisfied) {
   }
 
   /** A department inquiry as staff see it. */
@@ -166,6 +181,11 @@ class StaffComplaintController {
             i.getRequestedAt(), i.getDueAt(), i.getRemindedAt(), i.getOverdueAt(), i.getRepliedAt(), i.getRepliedBy(),
             i.getReply(), i.getRepliedAt() == null ? null : i.repliedOnTime(), i.getSatisfaction(),
             i.getRatingComment())).toList(),
+        c.getBatchIncidentId(),
+        revisits.findByComplaintIdOrderByOpenedAt(c.getId()).stream().map(r -> new Revisit(r.getMethod(),
+            r.getOpenedAt(), r.getExpiresAt(), r.getAnsweredAt(), r.getAnsweredBy(), r.getReached(), r.scores(),
+            r.getComment(), r.getSatisfied())).toList(),
+        accountability.findByComplaintIdOrderByOpenedAt(c.getId()),
         entries);
   }
 

@@ -46,6 +46,7 @@ class DemoOrganisation implements ApplicationRunner {
       new Person("zhoujie", "周杰", "zhoujie@complaintflow.test", List.of(StaffGroups.DEPT_PRODUCT)),
       new Person("wuxia", "吴霞", "wuxia@complaintflow.test", List.of(StaffGroups.DEPT_BILLING)),
       new Person("xuming", "徐明", "xuming@complaintflow.test", List.of(StaffGroups.DEPT_LOGISTICS)),
+      new Person("qianjun", "钱军", "qianjun@complaintflow.test", List.of(StaffGroups.QUALITY_MANAGERS)),
       new Person("sunli", "孙丽", "sunli@complaintflow.test", List.of(StaffGroups.PROCESS_OWNERS)),
       new Person("admin", "系统管理员", "admin@complaintflow.test", List.of(StaffGroups.ADMINS)));
 
@@ -68,11 +69,12 @@ class DemoOrganisation implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (identity.createUserQuery().userId(PEOPLE.get(0).id()).count() > 0) {
-      log.info("Demo organisation already present");
-      return;
-    }
+    int created = 0;
     for (Person p : PEOPLE) {
+      if (identity.createUserQuery().userId(p.id()).count() > 0) {
+        continue;   // present since an earlier start (perhaps edited in Admin): left alone
+      }
+      created++;
       User u = identity.newUser(p.id());
       u.setFirstName(p.name());
       u.setLastName("");
@@ -89,7 +91,9 @@ class DemoOrganisation implements ApplicationRunner {
             : p);
       }
     }
-    log.info("Created demo organisation: {} users (password '{}'), {} products", PEOPLE.size(), PASSWORD,
-        PRODUCTS.size());
+    if (created > 0) {
+      log.info("Created demo organisation: {} users (password '{}'), {} products", created, PASSWORD,
+          PRODUCTS.size());
+    }
   }
 }

@@ -54,6 +54,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/*/resolution-confirmation",
                 "/api/complaints/*/reopen", "/api/complaints/*/information").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/products").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/revisits/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/revisits/*").permitAll()
             .requestMatchers("/api/staff/notifications", "/api/staff/notifications/**").hasAnyRole(
                 StaffGroups.SUPERVISORS, StaffGroups.MANAGERS, StaffGroups.DIRECTORS, StaffGroups.ADMINS)
             .requestMatchers("/api/staff/**").hasAnyRole(staff)

@@ -83,6 +83,7 @@ public class Complaint {
   private Instant resolvedAt;
   private Instant closedAt;
   private int reopenCount;
+  private Long batchIncidentId;
 
   protected Complaint() {
   }
@@ -263,6 +264,14 @@ public class Complaint {
     this.status = ComplaintStatus.AWAITING_CONFIRMATION;
   }
 
+  /** Its batch incident was resolved: the incident's resolution is the complaint's. */
+  public void resolveWithBatch(String resolution, Instant at) {
+    this.remedySummary = resolution;
+    if (this.resolvedAt == null) {
+      this.resolvedAt = at;
+    }
+  }
+
   public void signOff(String signedOffBy) {
     this.signedOffBy = signedOffBy;
   }
@@ -271,6 +280,11 @@ public class Complaint {
     this.closureReason = reason;
     this.closedAt = at;
     this.status = ComplaintStatus.CLOSED;
+  }
+
+  /** One of many similar complaints: it belongs to a batch incident (批量投诉) and closes with it. */
+  public void linkToBatch(long incidentId) {
+    this.batchIncidentId = incidentId;
   }
 
   /** The customer was not satisfied after closure; the complaint goes back to its owner. */
@@ -341,4 +355,5 @@ public class Complaint {
   public Instant getResolvedAt() { return resolvedAt; }
   public Instant getClosedAt() { return closedAt; }
   public int getReopenCount() { return reopenCount; }
+  public Long getBatchIncidentId() { return batchIncidentId; }
 }

@@ -46,7 +46,17 @@ public enum ComplaintEventType {
   DEPARTMENT_REPLY_RATED(false, false),
   CONSULTATION_STARTED(false, false),
   CONSULTATION_OPINION(false, false),
-  CONSULTATION_CONCLUDED(false, false);
+  CONSULTATION_CONCLUDED(false, false),
+  ACCOUNTABILITY_REVIEW_STARTED(false, false),
+  REVISIT_SCHEDULED(false, false),
+  REVISIT_SURVEY_SENT(true, false),
+  REVISITED(true, false),
+  REVISIT_UNSATISFIED(false, false),
+  REVISIT_NOT_REACHED(false, false),
+  REVISIT_REVIEWED(false, false),
+  BATCH_LINKED(false, false),
+  BATCH_ANSWER(false, false),
+  BATCH_RESOLVED(true, true);
 
   private final boolean customerVisible;
   private final boolean detailForCustomer;

@@ -114,6 +114,24 @@ public final class FormInput {
     return amount;
   }
 
+  /** A score of 1 to 5, from a select (a string) or the REST API (a number). */
+  public int requiredScore(String key, String label) {
+    Object value = scope.getVariable(key);
+    if (value == null || value.toString().isBlank()) {
+      throw required(key, label);
+    }
+    try {
+      int score = value instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue()
+          : Integer.parseInt(value.toString().strip());
+      if (score >= 1 && score <= 5) {
+        return score;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new FormInputException(key, "「" + label + "」须为 1 至 5 分", "'" + key + "' must be a score from 1 to 5");
+  }
+
   /** A date-time from a form-js datetime field: with an offset, or local time in the business time zone. */
   public Instant requiredInstant(String key, String label, ZoneId zone) {
     Object value = scope.getVariable(key);

@@ -12,8 +12,9 @@ import io.complaintflow.process.complaint.ComplaintHistory;
 import io.complaintflow.process.sla.SlaClock;
 
 /**
- * 结案: stops the SLA clocks and closes the complaint for a reason (resolved, malicious, legal route). Called from the closing service tasks
- * as {@code ${complaintClosure.close(execution, 'RESOLVED')}}.
+ * 结案: stops the SLA clocks and closes the complaint for a reason (resolved, malicious, legal route), and leaves what the
+ * accountability trigger table needs in the process. Called from the closing service tasks as
+ * {@code ${complaintClosure.close(execution, 'RESOLVED')}}.
  */
 @Component("complaintClosure")
 public class ComplaintClosure {
@@ -34,5 +35,10 @@ public class ComplaintClosure {
     c = slaClock.stop(c);
     c.close(closure, clock.instant());
     history.record(c, ComplaintEventType.CLOSED, ComplaintHistory.SYSTEM, closure.name());
+    // what the accountability trigger table (AccountabilityTriggers) looks at
+    execution.setVariable(HandlingProcess.Vars.ESCALATION_LEVEL,
+        c.getEscalationLevel() == null ? null : c.getEscalationLevel().name());
+    execution.setVariable(HandlingProcess.Vars.SLA_BREACHED,
+        c.getFirstResponseBreachedAt() != null || c.getResolutionBreachedAt() != null);
   }
 }

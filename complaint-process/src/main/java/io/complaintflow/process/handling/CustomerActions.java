@@ -107,6 +107,22 @@ public class CustomerActions {
       throw new CustomerActionRefusedException(Reason.REOPEN_PERIOD_OVER,
           "complaint " + c.getTicket() + " could be reopened until " + deadline);
     }
+    return reopen(c, reason, ComplaintHistory.CUSTOMER);
+  }
+
+  /**
+   * Reopens a closed complaint after an unsatisfied revisit (回访不满意): like the customer's own reopening, but not
+   * bound to the reopen period, and recorded as the platform's doing.
+   */
+  @Transactional
+  public Complaint reopenAfterRevisit(Complaint c, String reason) {
+    if (c.getStatus() != ComplaintStatus.CLOSED) {
+      throw new IllegalStateException("complaint " + c.getTicket() + " is not closed (status " + c.getStatus() + ")");
+    }
+    return reopen(c, reason, ComplaintHistory.SYSTEM);
+  }
+
+  private Complaint reopen(Complaint c, String reason, String actor) {
     c.reopen(calendar.plus(clock.instant(), c.getResolutionTarget()));
     Map<String, Object> variables = HandlingProcess.variablesOf(c);
     variables.put(HandlingProcess.Vars.REOPEN_REASON, reason);
@@ -115,7 +131,7 @@ public class CustomerActions {
         .setVariables(variables)
         .correlateStartMessage();
     c.attachProcess(instance.getId());
-    c = history.record(c, ComplaintEventType.REOPENED, ComplaintHistory.CUSTOMER, reason);
+    c = history.record(c, ComplaintEventType.REOPENED, actor, reason);
     slaClock.restart(c);
     return c;
   }

@@ -17,6 +17,8 @@ public final class HandlingProcess {
   public static final String MSG_RESOLUTION_CONFIRMED = "Msg_ResolutionConfirmedByCustomer";
   /** Caught by {@code bpmn/customer-information.bpmn}, called from the handling process. */
   public static final String MSG_CUSTOMER_INFORMATION_RECEIVED = "Msg_CustomerInformationReceived";
+  /** A batch incident the complaint belongs to was resolved: the complaint closes with it. */
+  public static final String MSG_BATCH_INCIDENT_RESOLVED = "Msg_BatchIncidentResolved";
 
   /** Process variable names. */
   public static final class Vars {
@@ -42,6 +44,11 @@ public final class HandlingProcess {
     public static final String CONFIRMATION_METHOD = "confirmationMethod";
     public static final String SIGNED_OFF_BY = "signedOffBy";
     public static final String CUSTOMER_INFORMATION = "customerInformation";
+    public static final String ESCALATION_LEVEL = "escalationLevel";
+    public static final String SLA_BREACHED = "slaBreached";
+    public static final String BATCH_INCIDENT_ID = "batchIncidentId";
+    public static final String BATCH_NOTICE = "batchNotice";
+    public static final String SIMILAR_CASES = "similarCases";
 
     private Vars() {
     }

@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -48,7 +49,7 @@ import org.mockito.InOrder;
  * sequence flow.
  */
 @Deployment(resources = {
-    "bpmn/complaint-handling.bpmn", "dmn/complaint-classification.dmn",
+    "bpmn/complaint-handling.bpmn", "dmn/complaint-classification.dmn", "dmn/accountability-triggers.dmn",
     "stubs/approval.bpmn20.xml", "stubs/linkage.bpmn20.xml", "stubs/customer-information.bpmn20.xml",
     "stubs/consultation.bpmn20.xml",
     "forms/register-complaint.form", "forms/review-suspected-malicious.form", "forms/give-firm-reply.form",
@@ -69,16 +70,40 @@ class ComplaintHandlingProcessTests {
   private ComplaintClosure closure;
   private JavaDelegate pauseSla;
   private JavaDelegate resumeSla;
+  private JavaDelegate earlyWarning;
+  private JavaDelegate scheduleRevisit;
+  private JavaDelegate startAccountability;
+  private JavaDelegate closeWithBatch;
+  private JavaDelegate notifyCustomer;
+  /** What the closure leaves for the accountability table: the level the complaint was escalated to, a breach. */
+  private String escalationLevelAtClosure;
+  private boolean breachedAtClosure;
 
   @BeforeEach
-  void registerMocks() {
+  void registerMocks() throws Exception {
     steps = mock(HandlingSteps.class);
     doCallRealMethod().when(steps).notify(any(DelegateTask.class));
     recordClassification = mock(RecordClassificationDelegate.class);
     closure = mock(ComplaintClosure.class);
     pauseSla = mock(JavaDelegate.class);
     resumeSla = mock(JavaDelegate.class);
+    earlyWarning = mock(JavaDelegate.class);
+    scheduleRevisit = mock(JavaDelegate.class);
+    startAccountability = mock(JavaDelegate.class);
+    closeWithBatch = mock(JavaDelegate.class);
+    notifyCustomer = mock(JavaDelegate.class);
+    Mocks.register("notifyCustomerDelegate", notifyCustomer);
+    doAnswer(call -> {
+      DelegateExecution execution = call.getArgument(0);
+      execution.setVariable("escalationLevel", escalationLevelAtClosure);
+      execution.setVariable("slaBreached", breachedAtClosure);
+      return null;
+    }).when(closure).close(any(DelegateExecution.class), any());
     Mocks.register("handlingSteps", steps);
+    Mocks.register("earlyWarningDelegate", earlyWarning);
+    Mocks.register("scheduleRevisitDelegate", scheduleRevisit);
+    Mocks.register("startAccountabilityReviewDelegate", startAccountability);
+    Mocks.register("closeWithBatchIncidentDelegate", closeWithBatch);
     Mocks.register("recordClassificationDelegate", recordClassification);
     Mocks.register("complaintClosure", closure);
     Mocks.register("pauseSlaDelegate", pauseSla);
@@ -103,22 +128,86 @@ class ComplaintHandlingProcessTests {
 
     // Then
     assertThat(pi).hasPassedInOrder("StartEvent_ComplaintReceived", "Task_RegisterComplaint",
-        "Task_DetermineCategory", "Task_AssessSeverity", "Task_RecordClassification", "Task_ProposeRemedy",
-        "CallActivity_ApproveRemedy", "Task_AgreeRemedyWithCustomer", "Task_CarryOutRemedy",
-        "Task_PauseSlaForConfirmation", "Task_ConfirmResolution", "Task_CloseComplaint", "EndEvent_ComplaintClosed");
-    assertThat(pi).hasNotPassed("Task_InvestigateComplaint", "Task_ReviewSuspectedMalicious");
+        "Task_DetermineCategory", "Task_AssessSeverity", "Task_RecordClassification", "Task_CheckBatchComplaints",
+        "Task_ProposeRemedy", "CallActivity_ApproveRemedy", "Task_AgreeRemedyWithCustomer", "Task_CarryOutRemedy",
+        "Task_PauseSlaForConfirmation", "Task_ConfirmResolution", "Task_CloseComplaint", "Task_ScheduleRevisit",
+        "Task_DetermineAccountability", "EndEvent_ComplaintClosed");
+    assertThat(pi).hasNotPassed("Task_InvestigateComplaint", "Task_ReviewSuspectedMalicious",
+        "Task_StartAccountabilityReview");
     assertThat(pi).isEnded();
-    InOrder order = inOrder(steps, recordClassification, pauseSla, closure);
+    InOrder order = inOrder(steps, recordClassification, earlyWarning, pauseSla, closure, scheduleRevisit);
     order.verify(steps).factsRegistered(any(DelegateTask.class));
     order.verify(recordClassification).execute(any(DelegateExecution.class));
+    order.verify(earlyWarning).execute(any(DelegateExecution.class));
     order.verify(steps).remedyProposed(any(DelegateTask.class));
     order.verify(steps).remedyNegotiated(any(DelegateTask.class));
     order.verify(steps).remedyCarriedOut(any(DelegateTask.class));
     order.verify(pauseSla).execute(any(DelegateExecution.class));
     order.verify(steps).resolutionRecorded(any(DelegateTask.class));
     order.verify(closure).close(any(DelegateExecution.class), eq("RESOLVED"));
+    order.verify(scheduleRevisit).execute(any(DelegateExecution.class));
     verify(steps, times(5)).notify(any(DelegateTask.class));
-    verifyNoMoreInteractions(steps, recordClassification, closure, pauseSla, resumeSla);
+    verifyNoMoreInteractions(steps, recordClassification, earlyWarning, closure, pauseSla, resumeSla, scheduleRevisit,
+        startAccountability, closeWithBatch);
+  }
+
+  @Test
+  void startsAnAccountabilityReviewForAComplaintEscalatedToAManager() throws Exception {
+    // Given a complaint that was escalated to a manager before it was resolved
+    escalationLevelAtClosure = "MANAGER";
+    ProcessInstance pi = startAndReachProposal();
+
+    // When
+    proposeApproveAndAgree(pi);
+    carryOutAndConfirm(pi, true);
+
+    // Then
+    assertThat(pi).isEnded().hasPassedInOrder("Task_CloseComplaint", "Task_ScheduleRevisit",
+        "Task_DetermineAccountability", "Task_StartAccountabilityReview", "EndEvent_ComplaintClosed");
+    assertThat(pi).variables().containsEntry("accountabilityTrigger", "ESCALATED");
+    verify(startAccountability).execute(any(DelegateExecution.class));
+  }
+
+  @Test
+  void startsAnAccountabilityReviewForAComplaintPastItsSlaTarget() throws Exception {
+    // Given a complaint resolved after its SLA target
+    breachedAtClosure = true;
+    escalationLevelAtClosure = "SUPERVISOR";
+    ProcessInstance pi = startAndReachProposal();
+
+    // When
+    proposeApproveAndAgree(pi);
+    carryOutAndConfirm(pi, true);
+
+    // Then
+    assertThat(pi).isEnded().hasPassed("Task_StartAccountabilityReview");
+    assertThat(pi).variables().containsEntry("accountabilityTrigger", "BREACHED");
+    verify(startAccountability).execute(any(DelegateExecution.class));
+  }
+
+  @Test
+  void closesAComplaintTogetherWithItsResolvedBatchIncident() throws Exception {
+    // Given a complaint of a batch incident, under investigation
+    ProcessInstance pi = startAndReachInvestigation();
+
+    // When the incident is resolved: the closing runs on its own (one job per complaint of the incident)
+    runtimeService().createMessageCorrelation(HandlingProcess.MSG_BATCH_INCIDENT_RESOLVED)
+        .processInstanceId(pi.getId())
+        .setVariable("batchResolution", "该批次内胆已全部召回更换")
+        .correlate();
+    assertThat(pi).isWaitingAt("Task_CloseWithBatchIncident");
+    assertThat(taskQuery().processInstanceId(pi.getId()).count()).as("the investigation is cancelled").isZero();
+    execute(job());
+
+    // Then
+    assertThat(pi).isEnded().hasPassedInOrder("StartEvent_BatchIncidentResolved", "Task_CloseWithBatchIncident",
+        "Task_TellCustomerBatchResolved", "Task_ScheduleRevisitAfterBatch", "EndEvent_ClosedWithBatchIncident");
+    verify(notifyCustomer).execute(any(DelegateExecution.class));
+    assertThat(pi).hasNotPassed("Task_CloseComplaint", "Task_DetermineAccountability");
+    InOrder order = inOrder(closeWithBatch, scheduleRevisit);
+    order.verify(closeWithBatch).execute(any(DelegateExecution.class));
+    order.verify(scheduleRevisit).execute(any(DelegateExecution.class));
+    verify(startAccountability, never()).execute(any());
   }
 
   @Test
