@@ -38,8 +38,11 @@ class RevisitIntegrationTests extends ControlIntegrationTest {
     at("2026-11-27T10:00");
     runDueJobs();
 
-    // Then the customer got a single-use link, which opens the four questions
+    // Then the customer got a single-use link, which opens the four questions; every step of the way they were told
     assertThat(events(ticket)).contains("REVISIT_SURVEY_SENT");
+    assertThat(jdbc.queryForList("select template from notification_outbox where ticket = ? and recipient_kind = "
+        + "'CUSTOMER' order by id", String.class, ticket)).containsExactly("ACKNOWLEDGEMENT", "REMEDY_PROPOSED",
+            "REMEDY_CARRIED_OUT", "COMPLAINT_CLOSED", "REVISIT_INVITATION");
     String token = surveyToken(ticket);
     Answer opened = api.get("/api/revisits/" + token).send();
     assertThat(opened.status()).as(opened.raw()).isEqualTo(200);

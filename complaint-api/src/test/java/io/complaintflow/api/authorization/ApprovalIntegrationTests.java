@@ -125,6 +125,12 @@ class ApprovalIntegrationTests extends ControlIntegrationTest {
     identity.clearAuthentication();
     assertThatThrownBy(() -> work("lina", ticket, "Task_ApproveRemedy", Map.of("approvalDecision", "APPROVE")))
         .hasMessageContaining("只有主管可以审批");
+    // whoever is handed a task hears of it: the owner of the proposal the (asynchronous) classification made, lina of
+    // the approval; claiming the registration, and the tasks zhangwei's own steps give him, tell nobody
+    assertThat(jdbc.queryForList("select recipient_id || ' ' || body_short from notification_outbox where "
+        + "template = 'TASK_ASSIGNED' and ticket = ? order by id", String.class, ticket))
+        .satisfiesExactly(owner -> assertThat(owner).startsWith("zhangwei").contains("提出处理方案"),
+            approver -> assertThat(approver).startsWith("lina").contains("审批处理方案"));
 
     // the proposer, even once promoted to supervisor, may not approve their own proposal
     identity.createMembership("zhangwei", "supervisors");

@@ -95,6 +95,8 @@ public class DepartmentInquiries {
       c.flagLinkageOverdue(now);
       history.record(c, ComplaintEventType.DEPARTMENT_REPLY_OVERDUE, ComplaintHistory.SYSTEM,
           Department.of(inquiry.getDepartment()).title());
+      // who is told: the department's head when configured, else the whole department
+      execution.setVariable(Vars.DEPARTMENT_HEAD, settings.departmentHeads().get(inquiry.getDepartment()));
     };
   }
 

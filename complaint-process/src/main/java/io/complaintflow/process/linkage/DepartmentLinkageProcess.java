@@ -15,6 +15,8 @@ public final class DepartmentLinkageProcess {
     public static final String REPLY_WITHIN_HOURS = "replyWithinHours";
     public static final String INQUIRY_ID = "inquiryId";
     public static final String DEPARTMENT_GROUP = "departmentGroup";
+    /** The department head told of an overdue reply (configuration), or {@code null}. */
+    public static final String DEPARTMENT_HEAD = "departmentHead";
     public static final String DEPARTMENT_TITLE = "departmentTitle";
     public static final String REPLY_DUE_AT = "replyDueAt";
     public static final String REPLY_REMINDER_AT = "replyReminderAt";

@@ -33,6 +33,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.complaintflow.process.testing.SentNotifications;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -42,6 +44,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"bpmn/accountability-review.bpmn", "forms/record-accountability.form",
     "forms/sign-off-accountability.form", "forms/complete-corrective-action.form"})
 class AccountabilityReviewProcessTests {
+
+  private SentNotifications sent;
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -65,11 +69,13 @@ class AccountabilityReviewProcessTests {
       DelegateExecution e = call.getArgument(0);
       e.setVariable("reviewId", 7L);
       e.setVariable("departmentGroup", "deptQuality");
+      e.setVariable("departmentTitle", "质量部");
       return null;
     }).when(open).execute(any());
     remind = mock(JavaDelegate.class);
     flagOverdue = mock(JavaDelegate.class);
     steps = mock(TaskListener.class);
+    sent = SentNotifications.register();
     Mocks.register("openAccountabilityReviewDelegate", open);
     Mocks.register("remindCorrectiveActionDelegate", remind);
     Mocks.register("flagCorrectiveActionOverdueDelegate", flagOverdue);
@@ -138,6 +144,7 @@ class AccountabilityReviewProcessTests {
     assertThat(pi).hasPassed("EndEvent_ActionOverdueFlagged").isWaitingAt("Task_CompleteCorrectiveAction");
     verify(remind).execute(any());
     verify(flagOverdue).execute(any());
+    assertThat(sent.all()).containsExactly("ACTION_REMINDER→deptQuality", "ACTION_OVERDUE→qualityManagers");
     complete(task(), withVariables("completionNote", "逾期两天完成"));
     assertThat(pi).isEnded();
   }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.complaintflow.process.testing.SentNotifications;
 import io.complaintflow.process.staff.StaffLevel;
 
 /**
@@ -34,6 +35,8 @@ import io.complaintflow.process.staff.StaffLevel;
  */
 @Deployment(resources = {"bpmn/remedy-approval.bpmn", "dmn/remedy-authority.dmn", "forms/approve-remedy.form"})
 class RemedyApprovalProcessTests {
+
+  private SentNotifications sent;
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -54,9 +57,11 @@ class RemedyApprovalProcessTests {
       e.setVariable("requiredLevel", required.name());
       e.setVariable("withinAuthority", !proposer.isBelow(required));
       e.setVariable("approvalGroup", proposer.next() == null ? null : proposer.next().group());
+      e.setVariable("approvalLevelTitle", proposer.next() == null ? null : proposer.next().title());
       return null;
     }).when(determine).execute(any());
     approvalSteps = mock(ApprovalSteps.class);
+    sent = SentNotifications.register();
     Mocks.register("determineApprovalDelegate", determine);
     Mocks.register("approvalSteps", approvalSteps);
   }
@@ -109,11 +114,12 @@ class RemedyApprovalProcessTests {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_RemedyApproved");
     verify(approvalSteps, times(2)).notify(any(DelegateTask.class));
+    assertThat(sent.all()).containsExactly("APPROVAL_REQUESTED→supervisors", "APPROVAL_REQUESTED→managers");
   }
 
   private static ProcessInstance start(String type, double amount, String tier, String proposerLevel) {
     return runtimeService().startProcessInstanceByKey(RemedyApprovalProcess.KEY, Map.of("complaintId", 1L,
-        "remedyType", type, "remedyAmount", amount, "customerTier", tier, "proposer", "zhangwei",
+        "remedyType", type, "remedyDescription", "为您办理", "remedyAmount", amount, "customerTier", tier, "proposer", "zhangwei",
         "proposerLevel", proposerLevel, "taskPriority", 50));
   }
 }

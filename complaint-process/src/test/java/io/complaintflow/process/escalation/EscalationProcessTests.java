@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.complaintflow.process.testing.SentNotifications;
 import io.complaintflow.process.sla.SlaClock;
 
 /**
@@ -46,6 +47,8 @@ import io.complaintflow.process.sla.SlaClock;
 @Deployment(resources = {"bpmn/complaint-escalation.bpmn", "forms/supervise-complaint.form",
     "forms/handle-demanded-escalation.form"})
 class EscalationProcessTests {
+
+  private SentNotifications sent;
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -72,12 +75,20 @@ class EscalationProcessTests {
         mock(EscalateComplaintDelegate.class), mock(SupervisionSteps.class));
     when(steps.slaClock().dueAt(any(DelegateExecution.class), anyString()))
         .thenAnswer(i -> Date.from(T0.plus(Duration.ofHours(HOURS.get(i.<String>getArgument(1))))));
-    doAnswer(i -> warnings.add((String) i.<DelegateExecution>getArgument(0).getVariable("clock")))
-        .when(steps.warning()).execute(any());
+    doAnswer(i -> {
+      DelegateExecution e = i.getArgument(0);
+      warnings.add((String) e.getVariable("clock"));
+      // what the real step leaves for the notification: the owner is warned
+      e.setVariable("alertUser", "zhangwei");
+      e.setVariable("alertGroup", null);
+      e.setVariable("slaClockTitle", "时限将至");
+      return null;
+    }).when(steps.warning()).execute(any());
     doAnswer(i -> breaches.add((String) i.<DelegateExecution>getArgument(0).getVariable("clock")))
         .when(steps.breach()).execute(any());
     doAnswer(i -> escalations.add(i.<DelegateExecution>getArgument(0).getVariable("level") + "/"
         + i.<DelegateExecution>getArgument(0).getVariable("reason"))).when(steps.escalate()).execute(any());
+    sent = SentNotifications.register();
     Mocks.register("slaClock", steps.slaClock());
     Mocks.register("slaWarningDelegate", steps.warning());
     Mocks.register("slaBreachDelegate", steps.breach());
@@ -148,6 +159,8 @@ class EscalationProcessTests {
     assertThat(supervisionTask("Task_SuperviseAsManager", "managers")).isNotNull();
     fire("IntermediateEvent_DirectorEscalationDue", 48);
     assertThat(escalations).containsExactly("SUPERVISOR/SLA_BREACH", "MANAGER/SLA_BREACH", "DIRECTOR/SLA_BREACH");
+    assertThat(sent.all()).containsSubsequence("SLA_WARNING→zhangwei", "SLA_BREACHED→supervisors",
+        "ESCALATED→managers", "ESCALATED→directors");
 
     // each level supervises; then the staircase is done
     complete(supervisionTask("Task_SuperviseAsSupervisor", "supervisors"), Map.of("supervisionNote", "今天下班前回复客户"));

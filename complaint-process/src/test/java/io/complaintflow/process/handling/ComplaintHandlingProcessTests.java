@@ -75,6 +75,8 @@ class ComplaintHandlingProcessTests {
   private JavaDelegate startAccountability;
   private JavaDelegate closeWithBatch;
   private JavaDelegate notifyCustomer;
+  /** The templates of the customer notifications sent, in order. */
+  private final List<String> customerMessages = new java.util.ArrayList<>();
   /** What the closure leaves for the accountability table: the level the complaint was escalated to, a breach. */
   private String escalationLevelAtClosure;
   private boolean breachedAtClosure;
@@ -92,6 +94,10 @@ class ComplaintHandlingProcessTests {
     startAccountability = mock(JavaDelegate.class);
     closeWithBatch = mock(JavaDelegate.class);
     notifyCustomer = mock(JavaDelegate.class);
+    doAnswer(call -> {
+      customerMessages.add((String) ((DelegateExecution) call.getArgument(0)).getVariableLocal("template"));
+      return null;
+    }).when(notifyCustomer).execute(any(DelegateExecution.class));
     Mocks.register("notifyCustomerDelegate", notifyCustomer);
     doAnswer(call -> {
       DelegateExecution execution = call.getArgument(0);
@@ -146,6 +152,8 @@ class ComplaintHandlingProcessTests {
     order.verify(steps).resolutionRecorded(any(DelegateTask.class));
     order.verify(closure).close(any(DelegateExecution.class), eq("RESOLVED"));
     order.verify(scheduleRevisit).execute(any(DelegateExecution.class));
+    assertThat(customerMessages).containsExactly("ACKNOWLEDGEMENT", "REMEDY_PROPOSED", "REMEDY_CARRIED_OUT",
+        "COMPLAINT_CLOSED");
     verify(steps, times(5)).notify(any(DelegateTask.class));
     verifyNoMoreInteractions(steps, recordClassification, earlyWarning, closure, pauseSla, resumeSla, scheduleRevisit,
         startAccountability, closeWithBatch);
@@ -201,8 +209,8 @@ class ComplaintHandlingProcessTests {
 
     // Then
     assertThat(pi).isEnded().hasPassedInOrder("StartEvent_BatchIncidentResolved", "Task_CloseWithBatchIncident",
-        "Task_TellCustomerBatchResolved", "Task_ScheduleRevisitAfterBatch", "EndEvent_ClosedWithBatchIncident");
-    verify(notifyCustomer).execute(any(DelegateExecution.class));
+        "IntermediateEvent_BatchResolutionSent", "Task_ScheduleRevisitAfterBatch", "EndEvent_ClosedWithBatchIncident");
+    assertThat(customerMessages).containsExactly("ACKNOWLEDGEMENT", "REPLY_PROMISED", "BATCH_RESOLVED");
     assertThat(pi).hasNotPassed("Task_CloseComplaint", "Task_DetermineAccountability");
     InOrder order = inOrder(closeWithBatch, scheduleRevisit);
     order.verify(closeWithBatch).execute(any(DelegateExecution.class));
@@ -410,6 +418,7 @@ class ComplaintHandlingProcessTests {
 
     // Then
     assertThat(pi).isEnded().hasPassed("Task_CloseAsMalicious", "EndEvent_MaliciousComplaintClosed");
+    assertThat(customerMessages).containsExactly("ACKNOWLEDGEMENT", "FIRM_REPLY");
     assertThat(pi).hasNotPassed("Task_DetermineCategory");
     verify(steps).maliciousReviewed(any(DelegateTask.class));
     verify(steps).firmReplyGiven(any(DelegateTask.class));
@@ -429,6 +438,7 @@ class ComplaintHandlingProcessTests {
 
     // Then
     assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintReferredToLegal");
+    assertThat(customerMessages).containsExactly("ACKNOWLEDGEMENT", "COMPLAINT_CLOSED");
     assertThat(pi).hasNotPassed("Task_GiveFirmReply");
     verify(closure).close(any(DelegateExecution.class), eq("LEGAL"));
   }

@@ -31,12 +31,16 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.complaintflow.process.testing.SentNotifications;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of {@code bpmn/department-linkage.bpmn}: replied in time, after a reminder, and overdue. */
 @Deployment(resources = {"bpmn/department-linkage.bpmn", "forms/reply-to-inquiry.form",
     "forms/rate-department-reply.form"})
 class DepartmentLinkageProcessTests {
+
+  private SentNotifications sent;
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -63,6 +67,11 @@ class DepartmentLinkageProcessTests {
     }).when(open).execute(any());
     remind = mock(JavaDelegate.class);
     flagOverdue = mock(JavaDelegate.class);
+    doAnswer(call -> {
+      ((DelegateExecution) call.getArgument(0)).setVariable("departmentHead", "huangqiang");
+      return null;
+    }).when(flagOverdue).execute(any());
+    sent = SentNotifications.register();
     Mocks.register("openInquiryDelegate", open);
     Mocks.register("remindDepartmentDelegate", remind);
     Mocks.register("flagOverdueInquiryDelegate", flagOverdue);
@@ -103,6 +112,8 @@ class DepartmentLinkageProcessTests {
     assertThat(pi).hasPassed("EndEvent_OverdueFlagged");
     verify(remind).execute(any());
     verify(flagOverdue).execute(any());
+    assertThat(sent.all()).containsExactly("DEPARTMENT_REPLY_REQUESTED→deptQuality",
+        "DEPARTMENT_REPLY_REMINDER→deptQuality", "DEPARTMENT_REPLY_OVERDUE→huangqiang");
 
     // the department still has to reply
     complete(task(), withVariables("departmentReply", "迟到的答复"));
