@@ -190,3 +190,31 @@ COMPLAINT_ESCALATION = {
 }
 
 LAYOUTS['complaint-escalation'] = COMPLAINT_ESCALATION
+
+HOT_SPOT_ANALYSIS = {
+    'rows': {'U': 70, 'A': 240, 'R': 380, 'O': 500},
+    'cells': {
+        'StartEvent_MonthStarted': (0, 'A'),
+        'StartEvent_AnalysisRequested': (0, 'R'),
+        'Gateway_JoinAnalysisStart': (1, 'A'),
+        'Task_GenerateReport': (2, 'A'),
+        'Task_HoldJointMeeting': (3, 'A'),
+        'Gateway_ProjectsDecided': (4, 'A'),
+        'EndEvent_AnalysisDiscussed': (5, 'U'),
+        'StartEvent_ProjectStarted': (5, 'A'),
+        'Task_OpenProject': (6, 'A'),
+        'Task_ReportProjectResult': (7, 'A'),
+        'EndEvent_ProjectCompleted': (10, 'A'),
+        'Task_RemindProjectDepartment': (8, 'R'),
+        'EndEvent_ProjectDepartmentReminded': (9, 'R'),
+        'Task_FlagOverdueProject': (8, 'O'),
+        'Task_SuperviseOverdueProject': (9, 'O'),
+        'EndEvent_OverdueProjectSupervised': (10, 'O'),
+        'EndEvent_ProjectsCompleted': (12, 'A'),
+    },
+    'routes': {'SequenceFlow_AnalysisRequested': ('right', None, 'bottom'),
+               'SequenceFlow_ProjectsDecidedNo': ('top', None, 'left')},
+    'boundaries': {'BoundaryEvent_ProjectReminderDue': 0.75, 'BoundaryEvent_ProjectOverdue': 0.25},
+}
+
+LAYOUTS['hot-spot-analysis'] = HOT_SPOT_ANALYSIS
