@@ -25,11 +25,11 @@ create table if not exists revisit_survey (
 -- User base and units shipped per product and month (yyyy-MM, Asia/Shanghai): the denominators of 万用户投诉比 and PPM.
 create table product_month (
     product_code     varchar(50)   not null,
-    month            varchar(7)    not null,
+    sales_month      varchar(7)    not null,
     users            bigint,
     units_shipped    bigint,
     updated_at       timestamp with time zone not null,
-    constraint product_month_pk primary key (product_code, month)
+    constraint product_month_pk primary key (product_code, sales_month)
 );
 
 create table analysis_report (

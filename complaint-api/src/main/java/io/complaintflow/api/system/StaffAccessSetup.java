@@ -54,6 +54,7 @@ class StaffAccessSetup implements ApplicationRunner {
     GROUPS.put(StaffGroups.DEPT_BILLING, "计费财务部");
     GROUPS.put(StaffGroups.DEPT_LOGISTICS, "物流部");
     GROUPS.put(StaffGroups.PROCESS_OWNERS, "流程负责人");
+    GROUPS.put(StaffGroups.QUALITY_MANAGERS, "质量经理");
     GROUPS.put(StaffGroups.ADMINS, "系统管理员");
   }
 

@@ -241,7 +241,7 @@ public class HotSpotAnalysis {
                (select count(*) from complaint c where c.product_code = m.product_code
                    and c.received_at >= :from and c.received_at < :to) as complaints
           from product_month m left join product pr on pr.code = m.product_code
-         where m.month in (:months)
+         where m.sales_month in (:months)
          group by m.product_code""", params, rs -> {
           String code = rs.getString("product_code");
           long units = rs.getLong("units");

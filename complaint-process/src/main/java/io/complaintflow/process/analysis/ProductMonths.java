@@ -32,17 +32,17 @@ public class ProductMonths {
   public ProductMonth put(String productCode, YearMonth month, Long users, Long unitsShipped) {
     Timestamp now = Timestamp.from(clock.instant());
     int updated = jdbc.update("update product_month set users = ?, units_shipped = ?, updated_at = ? "
-        + "where product_code = ? and month = ?", users, unitsShipped, now, productCode, month.toString());
+        + "where product_code = ? and sales_month = ?", users, unitsShipped, now, productCode, month.toString());
     if (updated == 0) {
-      jdbc.update("insert into product_month (product_code, month, users, units_shipped, updated_at) "
+      jdbc.update("insert into product_month (product_code, sales_month, users, units_shipped, updated_at) "
           + "values (?, ?, ?, ?, ?)", productCode, month.toString(), users, unitsShipped, now);
     }
     return new ProductMonth(productCode, month.toString(), users, unitsShipped);
   }
 
   public List<ProductMonth> of(String productCode) {
-    return jdbc.query("select product_code, month, users, units_shipped from product_month where product_code = ? "
-        + "order by month", (rs, n) -> new ProductMonth(rs.getString(1), rs.getString(2),
+    return jdbc.query("select product_code, sales_month, users, units_shipped from product_month where product_code = ? "
+        + "order by sales_month", (rs, n) -> new ProductMonth(rs.getString(1), rs.getString(2),
             (Long) rs.getObject(3, Long.class), (Long) rs.getObject(4, Long.class)), productCode);
   }
 }

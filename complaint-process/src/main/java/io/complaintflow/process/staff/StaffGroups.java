@@ -25,11 +25,13 @@ public final class StaffGroups {
   public static final String DEPT_LOGISTICS = "deptLogistics";
   /** Process owners: maintain the BPMN/DMN models and handling plans (流程负责人). */
   public static final String PROCESS_OWNERS = "processOwners";
+  /** Quality managers (质量经理): read the hot-spot analysis. */
+  public static final String QUALITY_MANAGERS = "qualityManagers";
   /** Camunda's administrators group. */
   public static final String ADMINS = "camunda-admin";
 
   public static final List<String> ALL_STAFF = List.of(AGENTS, VIP_DESK, SUPERVISORS, MANAGERS, DIRECTORS, DEPT_QUALITY,
-      DEPT_PRODUCT, DEPT_BILLING, DEPT_LOGISTICS, PROCESS_OWNERS);
+      DEPT_PRODUCT, DEPT_BILLING, DEPT_LOGISTICS, PROCESS_OWNERS, QUALITY_MANAGERS);
 
   /** Groups that watch SLAs and process instances in Cockpit. */
   public static final List<String> COCKPIT_USERS = List.of(SUPERVISORS, MANAGERS, DIRECTORS, PROCESS_OWNERS);

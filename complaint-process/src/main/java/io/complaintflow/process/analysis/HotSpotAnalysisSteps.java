@@ -27,14 +27,14 @@ import io.complaintflow.process.staff.Department;
  * meeting 联席会议 and the improvement projects 攻关项目 it decides, and follow each project to its result.
  */
 @Configuration(proxyBeanMethods = false)
-public class AnalysisSteps {
+public class HotSpotAnalysisSteps {
 
   private final AnalysisReports reports;
   private final ImprovementProjectRepository projects;
   private final AnalysisSettings settings;
   private final Clock clock;
 
-  public AnalysisSteps(AnalysisReports reports, ImprovementProjectRepository projects, AnalysisSettings settings,
+  public HotSpotAnalysisSteps(AnalysisReports reports, ImprovementProjectRepository projects, AnalysisSettings settings,
       Clock clock) {
     this.reports = reports;
     this.projects = projects;
