@@ -218,3 +218,20 @@ HOT_SPOT_ANALYSIS = {
 }
 
 LAYOUTS['hot-spot-analysis'] = HOT_SPOT_ANALYSIS
+
+CASE_REVIEW = {
+    'rows': {'U': 60, 'A': 180, 'B': 320},
+    'cells': {
+        'StartEvent_CaseNominated': (0, 'A'),
+        'Gateway_JoinReview': (1, 'A'),
+        'Task_ReviewCase': (2, 'A'),
+        'Gateway_CaseReviewDecision': (3, 'A'),
+        'EndEvent_CaseApproved': (5, 'A'),
+        'Task_ReworkCase': (3, 'B'),
+        'EndEvent_CaseRejected': (5, 'U'),
+    },
+    'routes': {'SequenceFlow_CaseReworked': ('left', None, 'bottom'),
+               'SequenceFlow_CaseRejected': ('top', None, 'left')},
+}
+
+LAYOUTS['case-review'] = CASE_REVIEW

@@ -22,7 +22,7 @@ public final class SeededComplaints {
   /** A complaint with these columns (snake_case names, Instants for timestamps); returns its id. */
   public long complaint(String ticket, Instant receivedAt, Map<String, Object> columns) {
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("version", 0);
+    row.put("version", 1);   // 0 would be "new" to Spring Data
     row.put("ticket", ticket);
     row.put("tracking_salt", "salt-" + ticket);
     row.put("status", "RECEIVED");

@@ -46,7 +46,8 @@ public enum ComplaintEventType {
   DEPARTMENT_REPLY_RATED(false, false),
   CONSULTATION_STARTED(false, false),
   CONSULTATION_OPINION(false, false),
-  CONSULTATION_CONCLUDED(false, false);
+  CONSULTATION_CONCLUDED(false, false),
+  CASE_NOMINATED(false, false);
 
   private final boolean customerVisible;
   private final boolean detailForCustomer;
