@@ -235,3 +235,25 @@ CASE_REVIEW = {
 }
 
 LAYOUTS['case-review'] = CASE_REVIEW
+
+LAUNCH_REVIEW = {
+    'rows': {'A': 120, 'B': 260, 'C': 390},
+    'cells': {
+        'StartEvent_LaunchReviewSubmitted': (0, 'A'),
+        'Task_ListPastComplaints': (1, 'A'),
+        'Task_ReviewLaunch': (2, 'A'),
+        'Gateway_ImprovementsRequested': (3, 'A'),
+        'Task_RespondToImprovements': (4, 'B'),
+        'Task_RemindProductDepartment': (5, 'C'),
+        'EndEvent_ProductDepartmentReminded': (6, 'C'),
+        'Gateway_JoinPlanning': (6, 'A'),
+        'Task_RecordHandlingPlan': (7, 'A'),
+        'Task_RegisterHandlingPlan': (8, 'A'),
+        'EndEvent_HandlingPlanRegistered': (9, 'A'),
+    },
+    'routes': {'SequenceFlow_ImprovementsRequestedYes': ('bottom', None, 'left'),
+               'SequenceFlow_ImprovementsAnswered': ('right', None, 'bottom')},
+    'boundaries': {'BoundaryEvent_ResponseReminderDue': 0.75},
+}
+
+LAYOUTS['launch-review'] = LAUNCH_REVIEW

@@ -153,7 +153,7 @@ class AnalysisController {
 
   private AnalysisReport stored(long id) {
     return reports.find(id).orElseThrow(() ->
-        ApiException.field(HttpStatus.NOT_FOUND, "report-not-found", "id", "problem.report.unknown", id));
+        ApiException.field(HttpStatus.NOT_FOUND, "report-not-found", "id", "problem.report.unknown", String.valueOf(id)));
   }
 
   private ResponseEntity<?> render(Period period, List<io.complaintflow.process.analysis.Figure> figures, String format,

@@ -125,7 +125,7 @@ class CaseController {
   CaseView get(@PathVariable long id, Authentication user) {
     ExemplaryCase c = library.find(id).filter(found -> found.getStatus() == ExemplaryCase.Status.APPROVED
         || found.getNominatedBy().equals(user.getName()) || reviewer(user))
-        .orElseThrow(() -> ApiException.field(HttpStatus.NOT_FOUND, "case-not-found", "id", "problem.case.unknown", id));
+        .orElseThrow(() -> ApiException.field(HttpStatus.NOT_FOUND, "case-not-found", "id", "problem.case.unknown", String.valueOf(id)));
     return view(c, complaints.findById(c.getComplaintId()).map(Complaint::getTicket).orElse(null));
   }
 
