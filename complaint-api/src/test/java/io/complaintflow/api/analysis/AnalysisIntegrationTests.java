@@ -148,6 +148,14 @@ class AnalysisIntegrationTests extends ControlIntegrationTest {
     assertThat(api.get("/api/staff/analysis?" + MAY).as("zhangwei", "demo").send().status()).isEqualTo(403);
     assertThat(api.get("/api/staff/analysis?" + MAY).as("huangqiang", "demo").send().status()).isEqualTo(403);
     assertThat(api.get("/api/staff/analysis?" + MAY).as("liuyang", "demo").send().status()).isEqualTo(200);
+    if (identity.createUserQuery().userId("qualitymanager").count() == 0) {
+      var user = identity.newUser("qualitymanager");
+      user.setPassword("quality-secret");
+      identity.saveUser(user);
+      identity.createMembership("qualitymanager", "qualityManagers");
+    }
+    assertThat(api.get("/api/staff/analysis?" + MAY).as("qualitymanager", "quality-secret").send().status())
+        .isEqualTo(200);
 
     Answer onlyFrom = api.get("/api/staff/analysis?from=2025-05-01").as("yangmin", "demo").send();
     Answer backwards = api.get("/api/staff/analysis?from=2025-06-01&to=2025-05-01").as("yangmin", "demo").send();
