@@ -262,18 +262,6 @@ class AnalysisIntegrationTests extends ControlIntegrationTest {
     assertThat(storedCsv.raw()).contains("总体,投诉总数,6,2,4");
   }
 
-  private void complete(String user, Task task, Map<String, Object> form) {
-    signIn(user);
-    try {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), form);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
   /** User bases and units shipped, through the API: AN-1 in April and May, AN-2's users in May only. */
   private void userBase() {
     put("AN-1", "2025-04", "{\"users\": 10000, \"unitsShipped\": 4000}");
