@@ -160,12 +160,16 @@ class AnalysisIntegrationTests extends ControlIntegrationTest {
     Answer onlyFrom = api.get("/api/staff/analysis?from=2025-05-01").as("yangmin", "demo").send();
     Answer backwards = api.get("/api/staff/analysis?from=2025-06-01&to=2025-05-01").as("yangmin", "demo").send();
     Answer notADate = api.get("/api/staff/analysis?from=May&to=2025-06-01").as("yangmin", "demo").send();
+    Answer csvOnlyFrom = api.get("/api/staff/analysis?from=2025-05-01").header("Accept", "text/csv")
+        .as("yangmin", "demo").send();
     Answer badFormat = api.get("/api/staff/analysis?" + MAY + "&format=xls").as("yangmin", "demo").send();
     Answer noReport = api.get("/api/staff/analysis/reports/999999").as("yangmin", "demo").send();
 
     assertThat(onlyFrom.status()).isEqualTo(400);
     assertThat(onlyFrom.errorFields()).containsExactly("to");
     assertThat(backwards.errorFields()).containsExactly("to");
+    assertThat(csvOnlyFrom.status()).isEqualTo(400);
+    assertThat(csvOnlyFrom.errorFields()).as("a problem even to a CSV client").containsExactly("to");
     assertThat(notADate.status()).isEqualTo(400);
     assertThat(notADate.errorFields()).containsExactly("from");
     assertThat(badFormat.errorFields()).containsExactly("format");
