@@ -18,12 +18,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.complaintflow.api.complaint.PlainText;
 import io.complaintflow.api.system.ApiProblems.ApiException;
+import io.complaintflow.api.system.StaffRoles;
 import io.complaintflow.process.cases.CaseLibrary;
 import io.complaintflow.process.cases.CaseNominationRefusedException;
 import io.complaintflow.process.cases.ExemplaryCase;
 import io.complaintflow.process.cases.SimilarCases;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintRepository;
+import io.complaintflow.process.staff.StaffGroups;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -130,8 +132,9 @@ class CaseController {
   }
 
   private static boolean reviewer(Authentication user) {
-    return user.getAuthorities().stream().anyMatch(a -> List.of("ROLE_supervisors", "ROLE_managers", "ROLE_directors")
-        .contains(a.getAuthority()));
+    List<String> reviewers = List.of(StaffRoles.role(StaffGroups.SUPERVISORS), StaffRoles.role(StaffGroups.MANAGERS),
+        StaffRoles.role(StaffGroups.DIRECTORS));
+    return user.getAuthorities().stream().anyMatch(a -> reviewers.contains(a.getAuthority()));
   }
 
   private Complaint complaint(String ticket) {
