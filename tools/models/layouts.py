@@ -304,3 +304,73 @@ BATCH_INCIDENT = {
 }
 
 LAYOUTS['batch-incident'] = BATCH_INCIDENT
+
+HOT_SPOT_ANALYSIS = {
+    'rows': {'U': 70, 'A': 240, 'R': 380, 'O': 500},
+    'cells': {
+        'StartEvent_MonthStarted': (0, 'A'),
+        'StartEvent_AnalysisRequested': (0, 'R'),
+        'Gateway_JoinAnalysisStart': (1, 'A'),
+        'Task_GenerateReport': (2, 'A'),
+        'Task_HoldJointMeeting': (3, 'A'),
+        'Gateway_ProjectsDecided': (4, 'A'),
+        'EndEvent_AnalysisDiscussed': (5, 'U'),
+        'StartEvent_ProjectStarted': (5, 'A'),
+        'Task_OpenProject': (6, 'A'),
+        'Task_ReportProjectResult': (7, 'A'),
+        'EndEvent_ProjectCompleted': (11, 'A'),
+        'Task_RemindProjectDepartment': (8, 'R'),
+        'IntermediateEvent_ProjectReminderSent': (9, 'R'),
+        'EndEvent_ProjectDepartmentReminded': (10, 'R'),
+        'Task_FlagOverdueProject': (8, 'O'),
+        'IntermediateEvent_OverdueProjectReported': (9, 'O'),
+        'Task_SuperviseOverdueProject': (10, 'O'),
+        'EndEvent_OverdueProjectSupervised': (11, 'O'),
+        'EndEvent_ProjectsCompleted': (13, 'A'),
+    },
+    'routes': {'SequenceFlow_AnalysisRequested': ('right', None, 'bottom'),
+               'SequenceFlow_ProjectsDecidedNo': ('top', None, 'left')},
+    'boundaries': {'BoundaryEvent_ProjectReminderDue': 0.75, 'BoundaryEvent_ProjectOverdue': 0.25},
+}
+
+LAYOUTS['hot-spot-analysis'] = HOT_SPOT_ANALYSIS
+
+CASE_REVIEW = {
+    'rows': {'U': 60, 'A': 180, 'B': 320},
+    'cells': {
+        'StartEvent_CaseNominated': (0, 'A'),
+        'Gateway_JoinReview': (1, 'A'),
+        'Task_ReviewCase': (2, 'A'),
+        'Gateway_CaseReviewDecision': (3, 'A'),
+        'EndEvent_CaseApproved': (5, 'A'),
+        'Task_ReworkCase': (3, 'B'),
+        'EndEvent_CaseRejected': (5, 'U'),
+    },
+    'routes': {'SequenceFlow_CaseReworked': ('left', None, 'bottom'),
+               'SequenceFlow_CaseRejected': ('top', None, 'left')},
+}
+
+LAYOUTS['case-review'] = CASE_REVIEW
+
+LAUNCH_REVIEW = {
+    'rows': {'A': 120, 'B': 260, 'C': 390},
+    'cells': {
+        'StartEvent_LaunchReviewSubmitted': (0, 'A'),
+        'Task_ListPastComplaints': (1, 'A'),
+        'Task_ReviewLaunch': (2, 'A'),
+        'Gateway_ImprovementsRequested': (3, 'A'),
+        'Task_RespondToImprovements': (4, 'B'),
+        'Task_RemindProductDepartment': (5, 'C'),
+        'IntermediateEvent_ProductDepartmentReminderSent': (6, 'C'),
+        'EndEvent_ProductDepartmentReminded': (7, 'C'),
+        'Gateway_JoinPlanning': (6, 'A'),
+        'Task_RecordHandlingPlan': (7, 'A'),
+        'Task_RegisterHandlingPlan': (8, 'A'),
+        'EndEvent_HandlingPlanRegistered': (9, 'A'),
+    },
+    'routes': {'SequenceFlow_ImprovementsRequestedYes': ('bottom', None, 'left'),
+               'SequenceFlow_ImprovementsAnswered': ('right', None, 'bottom')},
+    'boundaries': {'BoundaryEvent_ResponseReminderDue': 0.75},
+}
+
+LAYOUTS['launch-review'] = LAUNCH_REVIEW

@@ -56,7 +56,8 @@ public enum ComplaintEventType {
   REVISIT_REVIEWED(false, false),
   BATCH_LINKED(false, false),
   BATCH_ANSWER(false, false),
-  BATCH_RESOLVED(true, true);
+  BATCH_RESOLVED(true, true),
+  CASE_NOMINATED(false, false);
 
   private final boolean customerVisible;
   private final boolean detailForCustomer;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.complaintflow.process.cases.SimilarCases;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintEventType;
 import io.complaintflow.process.complaint.ComplaintHistory;
@@ -29,8 +30,11 @@ public class RecordClassificationDelegate implements JavaDelegate {
   private final ComplaintHistory history;
   private final SlaPolicy sla;
   private final SlaClock slaClock;
+  private final SimilarCases similarCases;
 
-  public RecordClassificationDelegate(ComplaintHistory history, SlaPolicy sla, SlaClock slaClock) {
+  public RecordClassificationDelegate(ComplaintHistory history, SlaPolicy sla, SlaClock slaClock,
+      SimilarCases similarCases) {
+    this.similarCases = similarCases;
     this.history = history;
     this.sla = sla;
     this.slaClock = slaClock;
@@ -60,6 +64,8 @@ public class RecordClassificationDelegate implements JavaDelegate {
     execution.setVariable("category", category);
     execution.setVariable("department", department);
     execution.setVariable(HandlingProcess.Vars.RESOLUTION_DUE, Date.from(c.getResolutionDueAt()));
+    // the case library's closest exemplary cases (same product and category first), for the handler to read
+    execution.setVariable(HandlingProcess.Vars.SIMILAR_CASES, similarCases.forComplaint(c.getId()));
   }
 
   private static Map<String, Object> input(DelegateExecution execution, String... names) {

@@ -23,7 +23,7 @@ public final class StaffGroups {
   public static final String DEPT_PRODUCT = "deptProduct";
   public static final String DEPT_BILLING = "deptBilling";
   public static final String DEPT_LOGISTICS = "deptLogistics";
-  /** Quality managers: sign off accountability reviews (质量经理). */
+  /** Quality managers (质量经理): sign off accountability reviews, read the hot-spot analysis. */
   public static final String QUALITY_MANAGERS = "qualityManagers";
   /** Process owners: maintain the BPMN/DMN models and handling plans (流程负责人). */
   public static final String PROCESS_OWNERS = "processOwners";
