@@ -21,11 +21,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 import io.complaintflow.api.Api;
 import io.complaintflow.api.Api.Answer;
@@ -57,29 +56,23 @@ class ClusterIT {
   private static final int JOB_SUCCESSFUL = 2;
   private static final int JOB_FAILED = 1;
 
-  private static PostgresServer.Database db;
-  private static HikariDataSource dataSource;
+  @RegisterExtension
+  static final PostgresDatabase db = PostgresDatabase.fresh("cluster");
+
   private static JdbcTemplate sql;
   private static final List<Node> nodes = new ArrayList<>();
   private static final List<String> figures = new ArrayList<>();
 
-  @BeforeAll
-  static void database() {
-    db = PostgresServer.freshDatabase("cluster");
-    dataSource = db.dataSource();
-    sql = new JdbcTemplate(dataSource);
+  @BeforeEach
+  void lookIntoTheDatabase() {
+    sql = db.jdbc();
   }
 
+  /** Every node goes, whatever happened (the database is dropped after this). */
   @AfterAll
-  static void stopEverything() throws Exception {
+  static void stopNodes() throws Exception {
     for (Node n : nodes) {
       n.stop(Duration.ofSeconds(30));
-    }
-    if (dataSource != null) {
-      dataSource.close();
-    }
-    if (db != null) {
-      db.drop();
     }
     if (!figures.isEmpty()) {
       Files.write(Path.of("target", "cluster-it", "figures.txt"), figures, StandardCharsets.UTF_8);

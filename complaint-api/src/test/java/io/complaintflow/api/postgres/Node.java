@@ -44,7 +44,7 @@ final class Node {
    * Starts a node on the database. Its name is also the engine's host name, by which the job log
    * ({@code ACT_HI_JOB_LOG.HOSTNAME_}) tells which node ran a job (all nodes run on this one machine).
    */
-  static Node start(String name, PostgresServer.Database db, String... arguments) {
+  static Node start(String name, PostgresDatabase db, String... arguments) {
     Path dir = Path.of("target", "cluster-it");
     Path log = dir.resolve(name + ".log");
     int port = freePort();

@@ -18,10 +18,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +30,6 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 
 import io.complaintflow.ComplaintFlowApplication;
 import io.complaintflow.api.Api;
@@ -44,7 +43,7 @@ import io.complaintflow.process.sla.SlaTimer;
 import io.complaintflow.process.staff.StaffGroups;
 
 /**
- * The application with the {@code postgres} profile on a real PostgreSQL server (see {@link PostgresServer}), on a
+ * The application with the {@code postgres} profile on a real PostgreSQL server (see {@link PostgresDatabase}), on a
  * database of its own: Flyway and the engine create their schema, a complaint goes through intake, registration and
  * classification (an async job run by the job executor) with its SLA timers where the calendar says, staff list it,
  * and everything is still there after a restart.
@@ -61,27 +60,15 @@ class PostgresApplicationIT {
   /** Log level for starts that are meant to fail: the failure is asserted, not logged. */
   private static final String QUIETLY = "OFF";
 
-  private static PostgresServer.Database db;
-  private static HikariDataSource dataSource;
-  private static JdbcTemplate sql;
+  @RegisterExtension
+  static final PostgresDatabase db = PostgresDatabase.fresh("app");
 
   private ConfigurableApplicationContext app;
+  private JdbcTemplate sql;
 
-  @BeforeAll
-  static void database() {
-    db = PostgresServer.freshDatabase("app");
-    dataSource = db.dataSource();
-    sql = new JdbcTemplate(dataSource);
-  }
-
-  @AfterAll
-  static void dropDatabase() {
-    if (dataSource != null) {
-      dataSource.close();
-    }
-    if (db != null) {
-      db.drop();
-    }
+  @BeforeEach
+  void lookIntoTheDatabase() {
+    sql = db.jdbc();
   }
 
   @AfterEach
