@@ -163,9 +163,13 @@ public class SlaOverview {
         args.toArray());
   }
 
+  /** A count of the row (column names in the database's case); {@code sum} over no rows is null, that is 0. */
   private static long number(Map<String, Object> row, String column) {
-    Object value = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue)
-        .findFirst().orElse(null);
-    return value == null ? 0 : ((Number) value).longValue();
+    for (Map.Entry<String, Object> e : row.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(column)) {
+        return e.getValue() == null ? 0 : ((Number) e.getValue()).longValue();
+      }
+    }
+    throw new IllegalStateException("no column " + column);
   }
 }
