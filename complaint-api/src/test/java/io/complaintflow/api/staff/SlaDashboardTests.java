@@ -23,10 +23,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.complaintflow.api.Api;
 import io.complaintflow.api.Api.Answer;
+import io.complaintflow.api.Browser;
 import io.complaintflow.api.ControlIntegrationTest;
 import io.complaintflow.api.Submissions;
 import io.complaintflow.process.handling.HandlingProcess;
@@ -36,17 +44,18 @@ import io.complaintflow.process.handling.HandlingProcess;
  * complaints whose SLA states are known: they are filed at chosen moments of the real 2026 calendar, worked, and their
  * timers fire as the clock moves, up to Wednesday 25 November 2026 15:10, when the figures are taken.
  *
- * <p>Its own application context (own database, engine "dashboard", job executor off), so that nothing else is
+ * <p>Its own application context (own database, engine "sla", job executor off), so that nothing else is
  * counted. The browser tests at the end check that Cockpit's SLA dashboard shows the same figures.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=dashboard"})
+    properties = {"camunda.bpm.job-execution.enabled=false", "camunda.bpm.process-engine-name=" + SlaDashboardTests.ENGINE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlaDashboardTests extends ControlIntegrationTest {
 
   /** When the figures are taken: Wednesday 25 November 2026, 15:10 in Shanghai. */
   static final String NOW = "2026-11-25T15:10";
+  static final String ENGINE = "sla";
 
   /** Seeded complaints by name, see {@link #seed()}. */
   private final Map<String, String> tickets = new LinkedHashMap<>();
@@ -331,6 +340,88 @@ class SlaDashboardTests extends ControlIntegrationTest {
     assertThat(api.get("/api/staff/sla/overview").as("yangmin", "wrong").send().status()).isEqualTo(401);
     assertThat(api.get("/api/staff/sla/overview").as("admin", "demo").send().status()).isEqualTo(403);
     assertThat(api.get("/api/staff/sla/overview").as("zhangwei", "demo").send().status()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(20)
+  void aManagerSeesTheSameFiguresOnCockpitsStartPage() {
+    WebDriver browser = Browser.open();
+    at(NOW);
+
+    Browser.signIn(browser, port, ENGINE, "cockpit", "yangmin");
+    browser.get(cockpit() + "#/dashboard");
+    WebElement dashboard = Browser.visible(browser, By.cssSelector("[data-sla-dashboard='all'] [data-sla='open']"));
+    Browser.visible(browser, By.cssSelector("[data-sla-section='breached'] tr[data-ticket]"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+        browser.findElement(By.cssSelector("[data-sla-dashboard='all']")));
+    Browser.screenshot(browser, "cockpit-sla-dashboard");
+
+    assertThat(dashboard.getText()).contains("9").contains("未结投诉");
+    assertThat(card(browser, "all", "open")).isEqualTo("9");
+    assertThat(card(browser, "all", "ON_TRACK")).isEqualTo("2");
+    assertThat(card(browser, "all", "WARNED")).isEqualTo("2");
+    assertThat(card(browser, "all", "BREACHED")).isEqualTo("4");
+    assertThat(card(browser, "all", "PAUSED")).isEqualTo("1");
+    assertThat(card(browser, "all", "dueSoon")).isEqualTo("2");
+    assertThat(card(browser, "all", "SUPERVISOR")).isEqualTo("1");
+    assertThat(card(browser, "all", "MANAGER")).isEqualTo("1");
+    assertThat(card(browser, "all", "DIRECTOR")).isEqualTo("1");
+    assertThat(browser.findElement(By.cssSelector("[data-sla-dashboard='all'] [data-sla='dueSoon']")).getText())
+        .contains("4 小时内到期");
+    assertThat(browser.findElement(By.cssSelector("[data-sla-dashboard='all'] tr[data-department='QUALITY'] "
+        + "[data-sla='onTimeRate']")).getText()).isEqualTo("66.7%");
+    assertThat(browser.findElement(By.cssSelector("[data-sla-dashboard='all'] tr[data-department='LOGISTICS'] "
+        + "[data-sla='onTimeRate']")).getText()).isEqualTo("50.0%");
+    List<WebElement> rows = browser.findElements(By.cssSelector("[data-sla-dashboard='all'] tr[data-ticket]"));
+    assertThat(rows).extracting(r -> r.getAttribute("data-ticket"))
+        .containsExactly(tickets.get("E3"), tickets.get("A"), tickets.get("E1"), tickets.get("E2"));
+    // Shanghai time, Chinese labels
+    assertThat(rows.get(0).getText()).contains("顾客E3").contains("解决").contains("2026/11/23 10:00")
+        .contains("已升级至总监");
+    assertThat(rows.get(1).getText()).contains("首次响应").contains("2026/11/23 18:00");
+
+    // a breached complaint leads to its process instance
+    String instance = rows.get(0).findElement(By.cssSelector("a[data-process-instance]"))
+        .getAttribute("data-process-instance");
+    rows.get(0).findElement(By.cssSelector("a[data-process-instance]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.urlContains("#/process-instance/" + instance + "/runtime"));
+    Browser.visible(browser, By.cssSelector(".ctn-header, .process-instance, [cam-widget-bpmn-viewer], .djs-container"));
+    Browser.screenshot(browser, "cockpit-breached-complaint-instance");
+    assertThat(instance).isEqualTo(runtime.createProcessInstanceQuery().processDefinitionKey(HandlingProcess.KEY)
+        .processInstanceBusinessKey(tickets.get("E3")).singleResult().getId());
+  }
+
+  @Test
+  @Order(21)
+  void theHandlingProcessDefinitionHasTheFiguresOfItsVersionInATab() {
+    WebDriver browser = Browser.open();
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey(HandlingProcess.KEY)
+        .latestVersion().singleResult().getId();
+
+    at(NOW);
+    Browser.signIn(browser, port, ENGINE, "cockpit", "yangmin");
+    browser.get(cockpit() + "#/process-definition/" + definition
+        + "/runtime?detailsTab=complaintflow.slaDashboardTab");
+    Browser.visible(browser, By.cssSelector("[data-sla-dashboard='version'] [data-sla='open']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+        browser.findElement(By.cssSelector("[data-sla-dashboard='version']")));
+    Browser.screenshot(browser, "cockpit-sla-tab");
+
+    assertThat(card(browser, "version", "open")).isEqualTo("9");
+    assertThat(card(browser, "version", "BREACHED")).isEqualTo("4");
+    assertThat(browser.findElements(By.cssSelector("[data-sla-dashboard='version'] tr[data-ticket]"))).hasSize(4);
+    assertThat(browser.findElement(By.cssSelector("[data-sla-dashboard='version'] h3")).getText())
+        .isEqualTo("本版本的投诉服务水平(SLA)");
+  }
+
+  private String cockpit() {
+    return "http://localhost:" + port + "/camunda/app/cockpit/" + ENGINE + "/";
+  }
+
+  private static String card(WebDriver browser, String dashboard, String name) {
+    return browser.findElement(By.cssSelector("[data-sla-dashboard='" + dashboard + "'] [data-sla='" + name
+        + "'] .cf-sla-value")).getText();
   }
 
   @Test
