@@ -116,6 +116,11 @@ class StaffAccessSetup implements ApplicationRunner {
     filter(FILTER_GROUP_TASKS, "我所在组可以认领的任务", -5,
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
 
+    // Tasklist shows the ticket, customer and tier of each task in its lists: process variables, which need READ on
+    // the process instance (the staff API shows the same to every staff member).
+    for (String g : StaffGroups.ALL_STAFF) {
+      grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    }
     // By urgency: the owner's and their groups' tasks whose SLA due time (the task's due date) is near or past.
     filter(FILTER_DUE_SOON, DUE_SOON_HOURS + " 小时内到期或已超时的任务(我的和我所在组的),最急的在前", -4,
         mineOrMyGroups().dueBeforeExpression("${dateTime().plusHours(" + DUE_SOON_HOURS + ").toDate()}"),
