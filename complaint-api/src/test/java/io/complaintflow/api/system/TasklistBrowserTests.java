@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -154,7 +155,13 @@ class TasklistBrowserTests extends ApiIntegrationTest {
       for (Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
         String form = task.getTaskDefinitionKey().substring("Task_".length());
         browser.get(base + task.getId());
-        WebElement rendered = Browser.visible(browser, By.cssSelector(".fjs-form .fjs-form-field-text"));
+        WebElement rendered;
+        try {
+          rendered = Browser.visible(browser, By.cssSelector(".fjs-form .fjs-form-field-text"));
+        } catch (RuntimeException e) {
+          Browser.screenshot(browser, "form-" + forms.get(form).replace(".form", "") + "-not-rendered");
+          throw e;
+        }
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(
             ExpectedConditions.textToBePresentInElement(rendered, "CF-20261123-999999"));
         String text = browser.findElement(By.cssSelector(".fjs-form")).getText();
@@ -164,10 +171,96 @@ class TasklistBrowserTests extends ApiIntegrationTest {
         assertThat(text).as(form).doesNotContain("{{").doesNotContain("}}").doesNotContain("null");
         assertThat(summary).as(form).contains("投诉 CF-20261123-999999").contains("李秀英(VIP 客户)")
             .containsPattern("(时限|期限):\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(还剩 5 小时 (29|30) 分\\)");
+
+        // and it can be submitted: every required field filled in as staff would (the registration form, whose
+        // date picker needs more, is submitted for real above)
+        if (!form.equals("Form_RegisterComplaint")) {
+          Browser.visible(browser, By.cssSelector("button.unclaim"));
+          // staff close the notice that the previous task was completed; it would cover the form's lower part
+          ((JavascriptExecutor) browser).executeScript(
+              "document.querySelectorAll('[uib-alert] button.close').forEach(b => b.click())");
+          fillRequiredFields(browser);
+          WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+          scrollTo(browser, complete);
+          new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(complete));
+          // (the notice that the previous task was completed may still cover the button)
+          ((JavascriptExecutor) browser).executeScript("arguments[0].click()", complete);
+          try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> tasks.createTaskQuery().taskId(task.getId())
+                .count() == 0);
+          } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "form-" + forms.get(form).replace(".form", "") + "-not-submitted");
+            throw new AssertionError(form + " could not be submitted", e);
+          }
+          // Tasklist leaves the completed task (drops it from the address) before the next one is opened
+          new WebDriverWait(browser, Duration.ofSeconds(10))
+              .until(d -> !d.getCurrentUrl().contains("task=" + task.getId()));
+        }
       }
     } finally {
       repository.deleteDeployment(deployment, true);
     }
+  }
+
+  /** Fills every visible, empty, required field of the open form, again while filling reveals more. */
+  private void fillRequiredFields(WebDriver browser) {
+    // the form may still be rendered anew once the task has loaded: fill until a pass finds nothing left to fill
+    for (int pass = 0; pass < 6; pass++) {
+      pause(200);
+      boolean filled = false;
+      for (WebElement f : browser.findElements(By.cssSelector(".fjs-form .fjs-form-field"))) {
+        List<WebElement> labels = f.findElements(By.cssSelector("label.fjs-form-field-label"));
+        if (!f.isDisplayed() || labels.isEmpty() || !labels.get(0).getText().trim().endsWith("*")) {
+          continue;
+        }
+        filled |= fill(browser, f);
+      }
+      if (!filled) {
+        return;
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean fill(WebDriver browser, WebElement field) {
+    String type = field.getAttribute("class");
+    scrollTo(browser, field);
+    if (type.contains("fjs-form-field-textarea") || type.contains("fjs-form-field-textfield")
+        || type.contains("fjs-form-field-number")) {
+      WebElement input = field.findElement(By.cssSelector("textarea, input"));
+      if (!input.getAttribute("value").isEmpty()) {
+        return false;
+      }
+      input.sendKeys(type.contains("number") ? "8" : "已核实");
+      return true;
+    }
+    if (type.contains("fjs-form-field-select")) {
+      // (an empty select shows form-js's untranslated placeholder "Select")
+      if (!field.findElements(By.cssSelector(".fjs-select-display")).stream()
+          .allMatch(e -> e.getText().isBlank() || e.getText().trim().equals("Select"))) {
+        return false;
+      }
+      field.findElement(By.cssSelector(".fjs-input-group")).click();
+      Browser.visible(browser, By.cssSelector(".fjs-dropdownlist-item")).click();
+      return true;
+    }
+    if (type.contains("fjs-form-field-radio") || type.contains("fjs-form-field-checklist")) {
+      List<WebElement> options = field.findElements(By.cssSelector("input"));
+      if (options.stream().anyMatch(WebElement::isSelected)) {
+        return false;
+      }
+      options.get(0).click();
+      return true;
+    }
+    return false;
   }
 
   /** The input of the form field whose label starts with the given text. */
