@@ -112,6 +112,43 @@ class TasklistBrowserTests extends ApiIntegrationTest {
     assertThat(complaint.path("problemType").asText()).isEqualTo("PRODUCT_DEFECT");
   }
 
+  /** A reply with a forbidden phrase is refused; staff read which field and why, in Chinese and English, and no more. */
+  @Test
+  void aRefusedFormSaysWhichFieldAndWhy() {
+    WebDriver browser = Browser.open();
+    String ticket = api.post("/api/complaints", Submissions.valid().json()).as("zhangwei", "demo").send().json()
+        .path("ticket").asText();
+    Task register = awaitTask(ticket, "Task_RegisterComplaint");
+    identity.setAuthentication("zhangwei", List.of("agents"));
+    try {
+      tasks.complete(register.getId(), Map.of("facts", "内胆有裂纹", "customerRequest", "换新", "problemType",
+          "PRODUCT_DEFECT", "personalInjury", false, "resolvableAtFirstContact", true, "suspectedMalicious", false));
+    } finally {
+      identity.clearAuthentication();
+    }
+    Task propose = awaitTask(ticket, "Task_ProposeRemedy");
+
+    Browser.signIn(browser, port, "default", "tasklist", "zhangwei");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + propose.getId());
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(".fjs-form .fjs-form-field-text"), ticket));
+    Browser.visible(browser, By.cssSelector("button.unclaim"));
+    pause(300);
+    field(browser, "处理方案", "textarea").sendKeys("这个要求肯定不行,只能给您退 50 元。");
+    fillRequiredFields(browser);
+    WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", complete);
+
+    WebElement notice = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
+        By.cssSelector("[uib-alert].alert-danger")).stream().filter(a -> a.isDisplayed() && a.getText().contains("禁语"))
+        .findFirst().orElse(null));
+    Browser.screenshot(browser, "tasklist-refused-form");
+    assertThat(notice.getText()).contains("「处理方案(告知客户)」含有禁语「肯定不行」")
+        .contains("The field 'remedyDescription' contains the forbidden phrase \"肯定不行\"")
+        .doesNotContain("ENGINE-").doesNotContain("TaskListener");
+    assertThat(tasks.createTaskQuery().taskId(propose.getId()).count()).isOne();
+  }
+
   /**
    * Every Camunda Form of the models, opened in Tasklist on a task of a throw-away process with the variables the
    * real processes give it: it renders (no raw template left), and its summary names the ticket, the customer and the
