@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +39,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * API then runs with the user's Camunda authorizations. The notification outbox ({@code /api/staff/notifications})
  * is for supervisors, managers, directors and administrators.</li>
  * <li>Camunda webapps ({@code /camunda/**}): their own login and CSRF protection, same accounts.</li>
+ * <li>The Cockpit SLA dashboard reads the staff API with the Cockpit login ({@link WebappSessionAuthentication}:
+ * {@code GET} only, users who may open Cockpit).</li>
  * </ul>
  * The API is stateless, so Spring's CSRF protection (for cookie sessions) is off; anything else under {@code /api}
  * is denied.
@@ -45,7 +51,8 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, ObjectMapper json,
-      LocaleResolver locales) throws Exception {
+      LocaleResolver locales, ProcessEngine engine, IdentityService identity, AuthorizationService authorizations)
+      throws Exception {
     String[] staff = StaffGroups.ALL_STAFF.toArray(String[]::new);
     http
         .csrf(AbstractHttpConfigurer::disable)
@@ -70,6 +77,8 @@ class SecurityConfiguration {
             .authenticationEntryPoint((req, res, ex) -> problem(req, res, messages, json, locales, HttpStatus.UNAUTHORIZED, "unauthenticated"))
             .accessDeniedHandler((req, res, ex) -> problem(req, res, messages, json, locales, HttpStatus.FORBIDDEN, "forbidden")))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    http.addFilterBefore(new WebappSessionAuthentication(engine.getName(), identity, authorizations),
+        BasicAuthenticationFilter.class);
     return http.build();
   }
 

@@ -43,7 +43,18 @@ public class DepartmentPerformance {
 
   /** Figures per department for inquiries requested in [from, to). */
   public List<Figures> between(Instant from, Instant to) {
+    return between(from, to, null);
+  }
+
+  /**
+   * Figures per department for inquiries requested in [from, to) about complaints whose handling process runs (or
+   * ran) the given process definition; all complaints when it is {@code null}.
+   */
+  public List<Figures> between(Instant from, Instant to, String handlingProcessDefinitionId) {
     Timestamp now = Timestamp.from(clock.instant());
+    String scope = handlingProcessDefinitionId == null ? "" : """
+         and exists (select 1 from complaint c join ACT_HI_PROCINST h on h.ID_ = c.process_instance_id
+                      where c.id = department_inquiry.complaint_id and h.PROC_DEF_ID_ = ?)""";
     List<Figures> result = new ArrayList<>();
     for (Department d : Department.values()) {
       Figures f = jdbc.queryForObject("""
@@ -54,7 +65,7 @@ public class DepartmentPerformance {
                  avg(cast(satisfaction as double precision)) as satisfaction,
                  count(satisfaction) as rated
             from department_inquiry
-           where department = ? and requested_at >= ? and requested_at < ?""",
+           where department = ? and requested_at >= ? and requested_at < ?""" + scope,
           (rs, n) -> {
             long replied = rs.getLong("replied");
             long onTime = rs.getLong("on_time");
@@ -65,7 +76,9 @@ public class DepartmentPerformance {
             return new Figures(d.name(), d.title(), rs.getLong("inquiries"), replied, onTime, overdue, rate,
                 anyRating ? satisfaction : null, rs.getLong("rated"));
           },
-          now, d.name(), Timestamp.from(from), Timestamp.from(to));
+          handlingProcessDefinitionId == null
+              ? new Object[] {now, d.name(), Timestamp.from(from), Timestamp.from(to)}
+              : new Object[] {now, d.name(), Timestamp.from(from), Timestamp.from(to), handlingProcessDefinitionId});
       result.add(f);
     }
     return result;

@@ -25,6 +25,8 @@ export default {
     // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
     // with a file called 'customScript.js' in it
     // 'my-custom-script/customScript'
+    // ComplaintFlow: the SLA dashboard on the start page and as a tab of the handling process definition
+    'scripts/sla-dashboard'
   ],
   // requireJsConfig: {
   //   // AngularJS module names

@@ -1,0 +1,159 @@
+package io.complaintflow.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for all browser tests of a test run (Debian's {@code chromium} and {@code chromium-driver},
+ * never a downloaded driver), in Chinese, in Shanghai time, with a fresh profile. Screenshots go to
+ * {@code target/screenshots/}.
+ *
+ * <p>Without the browser a test is aborted with the command that installs it; under {@code CI=true} it fails instead.
+ */
+public final class Browser {
+
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private static WebDriver shared;
+
+  private Browser() {
+  }
+
+  /** The shared browser, started on first use; aborts (or under CI fails) the calling test when it is missing. */
+  public static synchronized WebDriver open() {
+    if (shared == null) {
+      requireInstalled();
+      shared = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          shared.quit();
+        } catch (RuntimeException ignored) {
+          // the browser is gone already
+        }
+      }));
+    }
+    return shared;
+  }
+
+  private static void requireInstalled() {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+      return;
+    }
+    String message = "Browser tests need Debian's Chromium and its driver (" + CHROMIUM + ", " + CHROMEDRIVER
+        + "), which are missing: sudo apt-get install chromium chromium-driver fonts-wqy-microhei";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      Assertions.fail(message);
+    }
+    Assumptions.abort(message);
+  }
+
+  private static WebDriver start() {
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("complaintflow-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--lang=zh-CN", "--window-size=1400,1100", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANG", "zh_CN.UTF-8"))
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+
+  /** Waits up to 20 seconds for an element to be visible. */
+  public static WebElement visible(WebDriver driver, By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  public static List<WebElement> all(WebDriver driver, By by) {
+    return driver.findElements(by);
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png}; returns the file. */
+  public static Path screenshot(WebDriver driver, String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Signs in to a Camunda webapp ({@code cockpit}, {@code tasklist}, {@code admin}) of an engine through its login
+   * form, signing out first whoever was signed in, and waits for the app to show.
+   *
+   * <p>Right after a login the webapps sometimes answer the app's first requests with 401 and show the login form
+   * again (more often in a fresh JVM); the form is then filled in once more, at most three times.
+   */
+  public static void signIn(WebDriver driver, int port, String engine, String app, String user) {
+    String base = "http://localhost:" + port + "/camunda/app/" + app + "/" + engine + "/";
+    By form = By.cssSelector("form[name='signinForm']");
+    for (int attempt = 1; ; attempt++) {
+      driver.get(base);
+      driver.manage().deleteAllCookies();
+      driver.navigate().refresh();
+      // the app may still re-render the form after it shows: type until what was typed stays put
+      new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+        WebElement name = visible(d, By.cssSelector("input[ng-model='username']"));
+        WebElement password = d.findElement(By.cssSelector("input[ng-model='password']"));
+        name.clear();
+        name.sendKeys(user);
+        password.clear();
+        password.sendKeys("demo");
+        return user.equals(name.getAttribute("value")) && "demo".equals(password.getAttribute("value"));
+      });
+      driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(form));
+        // still signed in a moment later?
+        Thread.sleep(1000);
+        if (driver.findElements(form).stream().noneMatch(WebElement::isDisplayed)) {
+          return;
+        }
+      } catch (org.openqa.selenium.TimeoutException notYet) {
+        // try again below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (attempt == 3) {
+        screenshot(driver, "sign-in-failed-" + app + "-" + user);
+        throw new AssertionError(user + " could not sign in to " + app + " at " + base);
+      }
+    }
+  }
+}
