@@ -91,9 +91,13 @@ public final class Browser {
     return driver;
   }
 
-  /** Waits up to 20 seconds for an element to be visible. */
+  /** Waits up to 30 seconds for an element to be visible (a loaded 2-core machine needs that long now and then). */
   public static WebElement visible(WebDriver driver, By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return visible(driver, by, Duration.ofSeconds(30));
+  }
+
+  public static WebElement visible(WebDriver driver, By by, Duration timeout) {
+    return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   public static List<WebElement> all(WebDriver driver, By by) {
@@ -127,8 +131,9 @@ public final class Browser {
       driver.manage().deleteAllCookies();
       driver.navigate().refresh();
       // the app may still re-render the form after it shows: type until what was typed stays put
-      new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
-        WebElement name = visible(d, By.cssSelector("input[ng-model='username']"));
+      // the webapp's first load (its scripts, translations, plugins) is slow on a busy machine
+      new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
+        WebElement name = visible(d, By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(60));
         WebElement password = d.findElement(By.cssSelector("input[ng-model='password']"));
         name.clear();
         name.sendKeys(user);
@@ -138,7 +143,7 @@ public final class Browser {
       });
       driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(form));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(form));
         // still signed in a moment later?
         Thread.sleep(1000);
         if (driver.findElements(form).stream().noneMatch(WebElement::isDisplayed)) {
