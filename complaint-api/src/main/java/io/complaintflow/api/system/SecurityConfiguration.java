@@ -37,7 +37,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * product catalogue. Staff may file with their credentials; they then own the complaint.</li>
  * <li>Staff ({@code /api/staff/**}, {@code /engine-rest/**}): HTTP Basic against the Camunda identity; the engine REST
  * API then runs with the user's Camunda authorizations. The notification outbox ({@code /api/staff/notifications})
- * is for supervisors, managers, directors and administrators.</li>
+ * is for supervisors, managers, directors and administrators; erasing a customer's personal data
+ * ({@code /api/staff/customers/**}, irreversible) for managers, directors and administrators.</li>
  * <li>Camunda webapps ({@code /camunda/**}): their own login and CSRF protection, same accounts.</li>
  * <li>The Cockpit SLA dashboard reads the staff API with the Cockpit login ({@link WebappSessionAuthentication}:
  * {@code GET} only, users who may open Cockpit).</li>
@@ -65,6 +66,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/revisits/*").permitAll()
             .requestMatchers("/api/staff/notifications", "/api/staff/notifications/**").hasAnyRole(
                 StaffGroups.SUPERVISORS, StaffGroups.MANAGERS, StaffGroups.DIRECTORS, StaffGroups.ADMINS)
+            .requestMatchers("/api/staff/customers/**").hasAnyRole(
+                StaffGroups.MANAGERS, StaffGroups.DIRECTORS, StaffGroups.ADMINS)
             .requestMatchers("/api/staff/**").hasAnyRole(staff)
             .requestMatchers("/api/**").denyAll()
             .requestMatchers("/engine-rest/**").authenticated()
