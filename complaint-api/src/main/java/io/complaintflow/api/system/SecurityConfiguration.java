@@ -40,6 +40,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * is for supervisors, managers, directors and administrators; erasing a customer's personal data
  * ({@code /api/staff/customers/**}, irreversible) for managers, directors and administrators.</li>
  * <li>Camunda webapps ({@code /camunda/**}): their own login and CSRF protection, same accounts.</li>
+ * <li>Actuator: health and readiness are public (load balancers); {@code /actuator/prometheus} needs HTTP Basic of a
+ * user in group {@code monitoring} (or an administrator): the figures hold no personal data but business volumes;
+ * anything else is for administrators.</li>
  * <li>The Cockpit SLA dashboard reads the staff API with the Cockpit login ({@link WebappSessionAuthentication}:
  * {@code GET} only, users who may open Cockpit).</li>
  * </ul>
@@ -72,6 +75,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/**").denyAll()
             .requestMatchers("/engine-rest/**").authenticated()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/prometheus").hasAnyRole(StaffGroups.MONITORING, StaffGroups.ADMINS)
             .requestMatchers("/actuator/**").hasRole(StaffGroups.ADMINS)
             .anyRequest().permitAll())
         .httpBasic(b -> b.realmName("ComplaintFlow")
