@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.complaintflow.api.Api.Answer;
 import io.complaintflow.api.ApiIntegrationTest;
 import io.complaintflow.api.Submissions;
+import io.complaintflow.notifications.Notification;
+import io.complaintflow.notifications.Notifications;
+import io.complaintflow.notifications.Template;
 
 /**
  * A customer's request to erase their personal data: every trace of name, phone, email and ID number gone from our
@@ -35,6 +38,8 @@ class AnonymisationIntegrationTests extends ApiIntegrationTest {
 
   @Autowired
   ManagementService management;
+  @Autowired
+  Notifications notifications;
 
   private final Map<String, String> trackingTokens = new java.util.HashMap<>();
 
@@ -78,6 +83,12 @@ class AnonymisationIntegrationTests extends ApiIntegrationTest {
     assertThat(jdbc.queryForList("select o.status from notification_outbox o join complaint c on c.id = o.complaint_id "
         + "where c.ticket in (?, ?) and o.recipient_kind = 'CUSTOMER'", String.class, first, second))
         .isNotEmpty().allMatch(s -> s.equals("CANCELLED") || s.equals("SENT"));
+    // and nothing new is written to them, whatever the processes still do
+    long complaintId = jdbc.queryForObject("select id from complaint where ticket = ?", Long.class, first);
+    notifications.send(Notification.toCustomer("after-erasure-" + first, Template.ACKNOWLEDGEMENT, complaintId,
+        Map.of()));
+    assertThat(jdbc.queryForObject("select count(*) from notification_outbox where idempotency_key = ?", Long.class,
+        "after-erasure-" + first)).isZero();
     // audited, without the personal data
     Map<String, Object> audit = jdbc.queryForMap("select requested_by, subject_kind, complaints_anonymised from "
         + "customer_anonymisation order by id desc fetch first 1 rows only");
