@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -92,5 +93,28 @@ class OperationsMetricsTests extends ControlIntegrationTest {
         .isEqualTo(2.0);
     assertThat(complaint(ticket).getFirstResponseBreachedAt()).isNotNull();
     assertThat(breached.value(OPEN, "status", "RECEIVED")).isEqualTo(filed.value(OPEN, "status", "RECEIVED"));
+  }
+
+  @Test
+  void countsJobsOutOfRetriesAndTheirIncidents() {
+    at("2026-09-30T16:00");
+    String ticket = file(Submissions.valid()).ticket();
+    runDueJobs();
+    metrics.refresh();
+    Prometheus before = Prometheus.scrape(api);
+    Job timer = management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
+        .processDefinitionKey("ComplaintEscalationProcess").processInstanceBusinessKey(ticket).singleResult().getId())
+        .timers().list().get(0);
+
+    // an operator (or the last failed attempt) leaves it without retries: an incident in Cockpit
+    management.setJobRetries(timer.getId(), 0);
+    metrics.refresh();
+    Prometheus failed = Prometheus.scrape(api);
+    assertThat(failed.value("complaintflow_jobs_failed") - before.value("complaintflow_jobs_failed")).isEqualTo(1.0);
+    assertThat(failed.value("complaintflow_incidents") - before.value("complaintflow_incidents")).isEqualTo(1.0);
+
+    management.setJobRetries(timer.getId(), 3);
+    metrics.refresh();
+    assertThat(Prometheus.scrape(api).value("complaintflow_jobs_failed")).isEqualTo(before.value("complaintflow_jobs_failed"));
   }
 }

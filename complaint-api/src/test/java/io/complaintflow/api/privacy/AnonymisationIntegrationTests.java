@@ -141,6 +141,18 @@ class AnonymisationIntegrationTests extends ApiIntegrationTest {
     assertThat(unknown.errorFields()).containsExactly("ticket");
   }
 
+  @Test
+  void isDocumentedInOpenApi() {
+    Answer docs = api.get("/v3/api-docs").send();
+    assertThat(docs.status()).isEqualTo(200);
+    JsonNode post = docs.json().path("paths").path(PATH).path("post");
+    assertThat(post.path("summary").asText()).contains("Anonymise");
+    assertThat(post.path("responses").properties()).extracting(Map.Entry::getKey)
+        .contains("200", "201", "400", "403", "404", "409");
+    assertThat(docs.json().path("components").path("schemas").path("AnonymisationRequest").path("properties")
+        .properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("phone", "email", "ticket");
+  }
+
   private Submissions customer(String email) {
     return Submissions.valid().with("customer/name", NAME).with("customer/phone", PHONE).with("customer/email", email);
   }
