@@ -45,7 +45,8 @@ import io.complaintflow.process.intake.IntakeSettings;
  * Category, product, channel, severity, tier, status, dates and SLA figures stay, so the hot-spot analysis is the
  * same before and after.</li>
  * <li>texts that quote the customer: history entries, department inquiries, remedy decisions, accountability reviews,
- * case library entries, revisit comments, launch reviews' lists of past complaints, analysis reports;</li>
+ * case library entries, revisit comments; launch reviews' lists of past complaints, joint-meeting minutes and batch
+ * incident texts where they name the customer;</li>
  * <li>notification outbox: messages to the customer still to go are withdrawn ({@code CANCELLED}), their addresses and
  * texts erased; staff messages about the complaint cleaned;</li>
  * <li>Camunda: variables of the complaint's process instances (and their sub-processes) replaced through the engine
@@ -234,15 +235,17 @@ class CustomerAnonymisation {
     scrubRows("revisit_survey", "id", List.of("answered_by"), ofThem, idArgs, scrub);
     jdbc.update("update revisit_survey set comment = ? where comment is not null and " + ofThem,
         concat(new Object[] {PersonalData.ERASED}, idArgs));
-    // texts that may quote them among others: only rows that contain one of the identifiers
+    // texts about many complaints that may quote them: only rows that contain one of their identifiers, and only
+    // those identifiers (the aggregated figures of analysis reports hold no personal data and are left alone)
+    UnaryOperator<String> onlyKnown = pd::scrubKnown;
     for (String k : pd.known()) {
       String like = "%" + k + "%";
       scrubRows("launch_review", "id", List.of("past_complaints", "findings"), "past_complaints like ? or findings "
-          + "like ?", new Object[] {like, like}, scrub);
-      scrubRows("analysis_report", "id", List.of("figures", "meeting_minutes"), "figures like ? or meeting_minutes "
-          + "like ?", new Object[] {like, like}, scrub);
+          + "like ?", new Object[] {like, like}, onlyKnown);
+      scrubRows("analysis_report", "id", List.of("meeting_minutes"), "meeting_minutes like ?", new Object[] {like},
+          onlyKnown);
       scrubRows("batch_incident", "id", List.of("cause", "scripted_answer", "resolution"), "cause like ? or "
-          + "scripted_answer like ? or resolution like ?", new Object[] {like, like, like}, scrub);
+          + "scripted_answer like ? or resolution like ?", new Object[] {like, like, like}, onlyKnown);
     }
 
     // the outbox: nothing more to the customer; staff messages about them cleaned
