@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -289,12 +291,22 @@ class CustomerAnonymisation {
     // running instances: through the engine, so that what the steps read next is the erased value
     for (VariableInstance v : runtime.createVariableInstanceQuery().processInstanceIdIn(ids2)
         .disableCustomObjectDeserialization().list()) {
-      Object value = v.getValue();
+      TypedValue typed = v.getTypedValue();
       Object erased = null;
-      if (value instanceof String s) {
+      if (typed instanceof ObjectValue object && !object.isDeserialized()) {
+        // Java objects stored as JSON or XML (lists, maps): their serialized form, cleaned, in the same format; Java
+        // serialization (binary) is not used by our models and is left alone
+        String format = String.valueOf(object.getSerializationDataFormat());
+        String s = format.startsWith("application/json") || format.startsWith("application/xml")
+            ? object.getValueSerialized() : null;
+        String e = s == null ? null : pd.scrub(s);
+        erased = e == null || e.equals(s) ? null : org.camunda.bpm.engine.variable.Variables.serializedObjectValue(e)
+            .serializationDataFormat(object.getSerializationDataFormat()).objectTypeName(object.getObjectTypeName())
+            .create();
+      } else if (typed.getValue() instanceof String s) {
         String e = CUSTOMER_VARIABLES.contains(v.getName()) ? PersonalData.ERASED : pd.scrub(s);
         erased = e.equals(s) ? null : e;
-      } else if (value instanceof SpinJsonNode json) {
+      } else if (typed.getValue() instanceof SpinJsonNode json) {
         String s = json.toString();
         String e = pd.scrub(s);
         erased = e.equals(s) ? null : org.camunda.spin.Spin.JSON(e);

@@ -51,7 +51,7 @@ class AnonymisationIntegrationTests extends ApiIntegrationTest {
     String second = filed(customer(OTHER_EMAIL).with("channel", "PHONE"));
     String other = filed(Submissions.valid().with("customer/name", "司马光华").with("customer/phone", "13787654321")
         .with("customer/email", "sima@example.com"));
-    awaitTask(first, "Task_RegisterComplaint");
+    register(first);
     awaitTask(second, "Task_RegisterComplaint");
     awaitTask(other, "Task_RegisterComplaint");
     assertThat(traces()).as("before").isNotEmpty();
@@ -151,6 +151,21 @@ class AnonymisationIntegrationTests extends ApiIntegrationTest {
         .contains("200", "201", "400", "403", "404", "409");
     assertThat(docs.json().path("components").path("schemas").path("AnonymisationRequest").path("properties")
         .properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("phone", "email", "ticket");
+  }
+
+  /** An agent registers the complaint, quoting the customer; the job executor classifies it. */
+  private void register(String ticket) {
+    org.camunda.bpm.engine.task.Task task = awaitTask(ticket, "Task_RegisterComplaint");
+    identity.setAuthentication("zhangwei", List.of("agents"));
+    try {
+      tasks.claim(task.getId(), "zhangwei");
+      tasks.complete(task.getId(), Map.of("facts", NAME + " 来电(" + PHONE + "):内胆有裂纹", "customerRequest",
+          "换新,寄到 " + EMAIL + " 所留地址", "problemType", "PRODUCT_DEFECT", "personalInjury", false,
+          "resolvableAtFirstContact", true, "suspectedMalicious", false));
+    } finally {
+      identity.clearAuthentication();
+    }
+    eventually(() -> jdbc.queryForObject("select category from complaint where ticket = ?", String.class, ticket));
   }
 
   private Submissions customer(String email) {
