@@ -72,6 +72,11 @@ class OutboxNotifications implements Notifications {
     if (!(n.recipient() instanceof Recipient.StaffGroup) && outbox.exists(n.key())) {
       return;
     }
+    if (toCustomer && complaint.getAnonymisedAt() != null) {
+      log.info("Notification {} ({}) not written: the customer's personal data were erased on their request", n.key(),
+          n.template());
+      return;
+    }
 
     List<Addressee> addressees = directory.resolve(n.recipient(), complaint);
     if (addressees.isEmpty()) {

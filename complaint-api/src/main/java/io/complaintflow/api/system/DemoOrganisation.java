@@ -48,6 +48,7 @@ class DemoOrganisation implements ApplicationRunner {
       new Person("xuming", "徐明", "xuming@complaintflow.test", List.of(StaffGroups.DEPT_LOGISTICS)),
       new Person("qianjun", "钱军", "qianjun@complaintflow.test", List.of(StaffGroups.QUALITY_MANAGERS)),
       new Person("sunli", "孙丽", "sunli@complaintflow.test", List.of(StaffGroups.PROCESS_OWNERS)),
+      new Person("prometheus", "监控采集", "prometheus@complaintflow.test", List.of(StaffGroups.MONITORING)),
       new Person("admin", "系统管理员", "admin@complaintflow.test", List.of(StaffGroups.ADMINS)));
 
   static final List<Product> PRODUCTS = List.of(

@@ -37,8 +37,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * product catalogue. Staff may file with their credentials; they then own the complaint.</li>
  * <li>Staff ({@code /api/staff/**}, {@code /engine-rest/**}): HTTP Basic against the Camunda identity; the engine REST
  * API then runs with the user's Camunda authorizations. The notification outbox ({@code /api/staff/notifications})
- * is for supervisors, managers, directors and administrators.</li>
+ * is for supervisors, managers, directors and administrators; erasing a customer's personal data
+ * ({@code /api/staff/customers/**}, irreversible) for managers, directors and administrators.</li>
  * <li>Camunda webapps ({@code /camunda/**}): their own login and CSRF protection, same accounts.</li>
+ * <li>Actuator: health and readiness are public (load balancers); {@code /actuator/prometheus} needs HTTP Basic of a
+ * user in group {@code monitoring} (or an administrator): the figures hold no personal data but business volumes;
+ * anything else is for administrators.</li>
  * <li>The Cockpit SLA dashboard reads the staff API with the Cockpit login ({@link WebappSessionAuthentication}:
  * {@code GET} only, users who may open Cockpit).</li>
  * </ul>
@@ -65,10 +69,13 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/revisits/*").permitAll()
             .requestMatchers("/api/staff/notifications", "/api/staff/notifications/**").hasAnyRole(
                 StaffGroups.SUPERVISORS, StaffGroups.MANAGERS, StaffGroups.DIRECTORS, StaffGroups.ADMINS)
+            .requestMatchers("/api/staff/customers/**").hasAnyRole(
+                StaffGroups.MANAGERS, StaffGroups.DIRECTORS, StaffGroups.ADMINS)
             .requestMatchers("/api/staff/**").hasAnyRole(staff)
             .requestMatchers("/api/**").denyAll()
             .requestMatchers("/engine-rest/**").authenticated()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/prometheus").hasAnyRole(StaffGroups.MONITORING, StaffGroups.ADMINS)
             .requestMatchers("/actuator/**").hasRole(StaffGroups.ADMINS)
             .anyRequest().permitAll())
         .httpBasic(b -> b.realmName("ComplaintFlow")

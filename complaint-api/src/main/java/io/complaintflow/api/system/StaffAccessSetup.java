@@ -55,6 +55,7 @@ class StaffAccessSetup implements ApplicationRunner {
     GROUPS.put(StaffGroups.DEPT_LOGISTICS, "物流部");
     GROUPS.put(StaffGroups.QUALITY_MANAGERS, "质量经理");
     GROUPS.put(StaffGroups.PROCESS_OWNERS, "流程负责人");
+    GROUPS.put(StaffGroups.MONITORING, "运维监控");
     GROUPS.put(StaffGroups.ADMINS, "系统管理员");
   }
 

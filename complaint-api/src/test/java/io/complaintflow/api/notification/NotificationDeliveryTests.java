@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.complaintflow.api.Api.Answer;
 import io.complaintflow.api.ApiIntegrationTest;
+import io.complaintflow.api.Prometheus;
 import io.complaintflow.api.Submissions;
 import io.complaintflow.notifications.Notification;
 import io.complaintflow.notifications.Notifications;
@@ -254,6 +255,9 @@ class NotificationDeliveryTests extends ApiIntegrationTest {
     assertThat(receiver.countByIdempotencyKey()).containsEntry(key, 3L);
     assertThat(attempts(key)).isEqualTo(3);
     assertThat(counter("complaintflow.notifications.failed", "sms") - failedBefore).isEqualTo(2.0);
+    // as Prometheus sees it
+    assertThat(Prometheus.scrape(api).value("complaintflow_notifications_failed_total", "channel", "sms"))
+        .isEqualTo(counter("complaintflow.notifications.failed", "sms"));
   }
 
   @Test

@@ -131,6 +131,50 @@ class PostgresApplicationIT {
   }
 
   @Test
+  void anonymisesACustomerAndServesItsMetrics() {
+    app = start(productionEnvironment());
+    Api api = new Api(port(app));
+    IdentityService identity = app.getBean(IdentityService.class);
+    User manager = identity.newUser("pgmanager");
+    manager.setFirstName("PG");
+    manager.setLastName("Manager");
+    manager.setPassword(STAFF_PASSWORD);
+    identity.saveUser(manager);
+    identity.createMembership("pgmanager", StaffGroups.MANAGERS);
+    identity.createMembership("pgmanager", StaffGroups.MONITORING);
+
+    // a complaint through intake, registration and classification
+    Answer filed = api.post("/api/complaints", submission().with("customer/name", "诸葛云天")
+        .with("customer/phone", "13600001111").with("customer/email", "zhuge.yuntian@example.com").json()).send();
+    assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+    String ticket = filed.json().path("ticket").asText();
+    addStaff();
+    register(ticket);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> complaint(ticket), c -> c.getCategory() != null);
+
+    // the customer's data are erased, here and in the engine's tables
+    Answer erased = api.post("/api/staff/customers/anonymisations", "{\"email\": \"Zhuge.Yuntian@example.com\"}")
+        .as("pgmanager", STAFF_PASSWORD).send();
+    assertThat(erased.status()).as(erased.raw()).isEqualTo(201);
+    assertThat(erased.json().path("tickets").get(0).asText()).isEqualTo(ticket);
+    for (String table : List.of("complaint c", "complaint_event c", "notification_outbox c", "act_ru_variable c",
+        "act_hi_varinst c", "act_hi_detail c")) {
+      assertThat(sql.queryForObject("select count(*) from " + table + " where cast(c as text) like '%诸葛云天%' "
+          + "or cast(c as text) like '%13600001111%' or cast(c as text) like '%zhuge.yuntian%'", Long.class))
+          .as(table).isZero();
+    }
+    assertThat(api.post("/api/staff/customers/anonymisations", "{\"ticket\": \"" + ticket + "\"}")
+        .as("pgmanager", STAFF_PASSWORD).send().status()).isEqualTo(200);
+
+    // Prometheus scrapes the figures
+    Answer scrape = api.get("/actuator/prometheus").as("pgmanager", STAFF_PASSWORD).send();
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.raw()).contains("complaintflow_complaints_open{", "complaintflow_jobs_due ",
+        "complaintflow_sla_warnings_total{");
+  }
+
+  @Test
   void findsItsComplaintsAndTimersAfterARestart() {
     app = start(productionEnvironment());
     addStaff();

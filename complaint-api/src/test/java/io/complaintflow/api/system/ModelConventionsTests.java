@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -36,12 +39,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.complaintflow.api.ApiIntegrationTest;
+import io.complaintflow.process.handling.HandlingProcess;
 import io.complaintflow.process.handling.HandlingSteps;
 
 /**
  * Conventions of the models that no compiler checks: every bean an expression names exists (with the method it
  * calls), every user task has a deployed Camunda Form, every business rule task a deployed decision, every element
- * an id that says what it is, and every process a history time to live.
+ * an id that says what it is, and every process and decision (in the files and as deployed) a history time to live.
  */
 class ModelConventionsTests extends ApiIntegrationTest {
 
@@ -55,6 +59,8 @@ class ModelConventionsTests extends ApiIntegrationTest {
 
   @Autowired
   ApplicationContext context;
+  @Autowired
+  RepositoryService repository;
 
   @BeforeAll
   static void load() throws IOException {
@@ -153,6 +159,29 @@ class ModelConventionsTests extends ApiIntegrationTest {
         }
       }
     }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * Retention (PIPL/GDPR): what the engine actually deployed, not only what the files say. Every process and decision
+   * definition carries a history time to live, so history cleanup removes their history; decision requirements
+   * diagrams and Camunda Forms keep no history of their own (their decisions and the tasks using them do).
+   */
+  @Test
+  void everyDeployedProcessAndDecisionHasAHistoryTimeToLive() {
+    List<String> problems = new ArrayList<>();
+    List<ProcessDefinition> processes = repository.createProcessDefinitionQuery().list();
+    List<DecisionDefinition> decisions = repository.createDecisionDefinitionQuery().list();
+    processes.stream().filter(d -> d.getHistoryTimeToLive() == null)
+        .forEach(d -> problems.add("process " + d.getKey() + " v" + d.getVersion() + ": no historyTimeToLive"));
+    decisions.stream().filter(d -> d.getHistoryTimeToLive() == null)
+        .forEach(d -> problems.add("decision " + d.getKey() + " v" + d.getVersion() + ": no historyTimeToLive"));
+
+    assertThat(processes).extracting(ProcessDefinition::getKey).contains(HandlingProcess.KEY);
+    assertThat(decisions).extracting(DecisionDefinition::getKey).containsAll(decisionKeys);
+    assertThat(repository.createDecisionRequirementsDefinitionQuery().list())
+        .allSatisfy(drd -> assertThat(repository.createDecisionDefinitionQuery()
+            .decisionRequirementsDefinitionId(drd.getId()).count()).as(drd.getKey()).isPositive());
     assertThat(problems).isEmpty();
   }
 

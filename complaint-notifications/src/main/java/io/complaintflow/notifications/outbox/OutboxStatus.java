@@ -9,6 +9,7 @@ package io.complaintflow.notifications.outbox;
  *      |                  |  \--failed for good / last attempt-----> DEAD --operator retry--> PENDING
  *      |                  \--claim expired (node died)--> claimable again, like PENDING
  *   HELD <--channel not configured-- PENDING;  HELD --channel configured / operator retry--> PENDING
+ *   PENDING, SENDING, HELD, DEAD --customer's personal data erased--> CANCELLED (final)
  * </pre>
  */
 public enum OutboxStatus {
@@ -21,7 +22,9 @@ public enum OutboxStatus {
   /** Its channel is not configured on this installation; goes out once it is. */
   HELD,
   /** Failed for good or out of attempts: an operator looks at it and may retry it. */
-  DEAD;
+  DEAD,
+  /** Withdrawn for good: the customer's personal data were erased (anonymisation); never sent, never retried. */
+  CANCELLED;
 
   /** Whether a message in this state still holds back later messages to the same recipient about the same complaint. */
   public boolean blocksItsLane() {

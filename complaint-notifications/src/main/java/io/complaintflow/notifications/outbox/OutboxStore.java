@@ -224,6 +224,26 @@ public class OutboxStore {
         .param("c", complaintId).query(OutboxStore::row).list();
   }
 
+  /**
+   * Withdraws what is still to go to the customers of these complaints ({@link OutboxStatus#CANCELLED}, in the caller's
+   * transaction) and erases address and text of every message to them, sent or not; returns how many were withdrawn.
+   * A message being delivered right now cannot be stopped, but it is not marked sent afterwards.
+   */
+  public int withdrawCustomerMessages(java.util.Collection<Long> complaintIds, String erased) {
+    if (complaintIds.isEmpty()) {
+      return 0;
+    }
+    int withdrawn = jdbc.sql("update notification_outbox set status = 'CANCELLED', claim_token = null, "
+            + "claimed_until = null, last_error = 'personal data erased' where complaint_id in (:ids) "
+            + "and recipient_kind = 'CUSTOMER' and status in ('PENDING', 'SENDING', 'HELD', 'DEAD')")
+        .param("ids", complaintIds).update();
+    jdbc.sql("update notification_outbox set address = null, subject = case when subject is null then null else :erased "
+            + "end, body_text = :erased, body_short = :erased, body_html = :erased "
+            + "where complaint_id in (:ids) and recipient_kind = 'CUSTOMER'")
+        .param("ids", complaintIds).param("erased", erased).update();
+    return withdrawn;
+  }
+
   /** A dead or held message is due again now, with a fresh set of attempts. False if it is in another state. */
   boolean retry(long id, Instant now) {
     return jdbc.sql("update notification_outbox set status = 'PENDING', next_attempt_at = :now, attempts = 0 "

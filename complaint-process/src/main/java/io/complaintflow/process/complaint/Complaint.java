@@ -84,6 +84,8 @@ public class Complaint {
   private Instant closedAt;
   private int reopenCount;
   private Long batchIncidentId;
+  /** When the customer's personal data were erased on their request; they are not contacted any more. */
+  private Instant anonymisedAt;
 
   protected Complaint() {
   }
@@ -356,4 +358,5 @@ public class Complaint {
   public Instant getClosedAt() { return closedAt; }
   public int getReopenCount() { return reopenCount; }
   public Long getBatchIncidentId() { return batchIncidentId; }
+  public Instant getAnonymisedAt() { return anonymisedAt; }
 }

@@ -27,6 +27,8 @@ public final class StaffGroups {
   public static final String QUALITY_MANAGERS = "qualityManagers";
   /** Process owners: maintain the BPMN/DMN models and handling plans (流程负责人). */
   public static final String PROCESS_OWNERS = "processOwners";
+  /** Monitoring systems (Prometheus): read /actuator/prometheus, nothing else; no complaint work. */
+  public static final String MONITORING = "monitoring";
   /** Camunda's administrators group. */
   public static final String ADMINS = "camunda-admin";
 
