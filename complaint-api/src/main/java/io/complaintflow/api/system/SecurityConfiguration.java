@@ -1,8 +1,7 @@
 package io.complaintflow.api.system;
 
 import java.io.IOException;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -96,18 +94,9 @@ class SecurityConfiguration {
 
   private static void problem(HttpServletRequest req, HttpServletResponse res, MessageSource messages, ObjectMapper json,
       LocaleResolver locales, HttpStatus status, String type) throws IOException {
-    Locale locale = locales.resolveLocale(req);
     if (status == HttpStatus.UNAUTHORIZED) {
       res.setHeader("WWW-Authenticate", "Basic realm=\"ComplaintFlow\"");
     }
-    res.setStatus(status.value());
-    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    res.setCharacterEncoding("UTF-8");
-    json.writeValue(res.getOutputStream(), Map.of(
-        "type", ApiProblems.TYPE_BASE + type,
-        "title", messages.getMessage("problem." + type + ".title", null, locale),
-        "status", status.value(),
-        "detail", messages.getMessage("problem." + type + ".detail", null, locale),
-        "instance", req.getRequestURI()));
+    new ProblemResponses(messages, json, locales).write(req, res, status, type, List.of());
   }
 }
