@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Checks staff credentials against the Camunda identity service (the users Camunda Admin manages), so the API, the
  * engine REST API and the webapps share one set of accounts. Roles are the user's groups.
  *
- * <p>To sign staff in through an OIDC provider instead, see README "Single sign-on".
+ * <p>Staff may also sign in to the staff API through an OIDC provider: {@link StaffTokenAuthentication}, README
+ * "Security".
  */
 @Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {

@@ -1,25 +1,27 @@
 package io.complaintflow.api.system;
 
 import java.io.IOException;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -39,6 +41,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * API then runs with the user's Camunda authorizations. The notification outbox ({@code /api/staff/notifications})
  * is for supervisors, managers, directors and administrators; erasing a customer's personal data
  * ({@code /api/staff/customers/**}, irreversible) for managers, directors and administrators.</li>
+ * <li>Optionally (when a {@link JwtDecoder} is configured: {@code spring.security.oauth2.resourceserver.jwt.*}), the
+ * staff API also accepts an OIDC provider's access token, {@code Authorization: Bearer …}, for a Camunda user named in
+ * a claim ({@link StaffTokenAuthentication}).</li>
  * <li>Camunda webapps ({@code /camunda/**}): their own login and CSRF protection, same accounts.</li>
  * <li>Actuator: health and readiness are public (load balancers); {@code /actuator/prometheus} needs HTTP Basic of a
  * user in group {@code monitoring} (or an administrator): the figures hold no personal data but business volumes;
@@ -55,8 +60,8 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, ObjectMapper json,
-      LocaleResolver locales, ProcessEngine engine, IdentityService identity, AuthorizationService authorizations)
-      throws Exception {
+      LocaleResolver locales, ProcessEngine engine, IdentityService identity, AuthorizationService authorizations,
+      ObjectProvider<JwtDecoder> jwtDecoder, StaffTokenSettings tokens) throws Exception {
     String[] staff = StaffGroups.ALL_STAFF.toArray(String[]::new);
     http
         .csrf(AbstractHttpConfigurer::disable)
@@ -84,9 +89,27 @@ class SecurityConfiguration {
             .authenticationEntryPoint((req, res, ex) -> problem(req, res, messages, json, locales, HttpStatus.UNAUTHORIZED, "unauthenticated"))
             .accessDeniedHandler((req, res, ex) -> problem(req, res, messages, json, locales, HttpStatus.FORBIDDEN, "forbidden")))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      http.oauth2ResourceServer(o -> o
+          .bearerTokenResolver(staffApiBearerTokens())
+          .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(new StaffTokenAuthentication(identity, tokens.userClaim())))
+          .authenticationEntryPoint((req, res, e) -> {
+            res.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            new ProblemResponses(messages, json, locales).write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                List.of());
+          }));
+    }
     http.addFilterBefore(new WebappSessionAuthentication(engine.getName(), identity, authorizations),
         BasicAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** Bearer tokens are read on the staff API only; elsewhere the header is ignored. */
+  private static BearerTokenResolver staffApiBearerTokens() {
+    DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+    return request -> request.getRequestURI().substring(request.getContextPath().length())
+        .startsWith(WebappSessionAuthentication.STAFF_API) ? bearer.resolve(request) : null;
   }
 
   /** The engine REST API runs each request as the user Spring Security authenticated, with their groups. */
@@ -103,18 +126,9 @@ class SecurityConfiguration {
 
   private static void problem(HttpServletRequest req, HttpServletResponse res, MessageSource messages, ObjectMapper json,
       LocaleResolver locales, HttpStatus status, String type) throws IOException {
-    Locale locale = locales.resolveLocale(req);
     if (status == HttpStatus.UNAUTHORIZED) {
       res.setHeader("WWW-Authenticate", "Basic realm=\"ComplaintFlow\"");
     }
-    res.setStatus(status.value());
-    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    res.setCharacterEncoding("UTF-8");
-    json.writeValue(res.getOutputStream(), Map.of(
-        "type", ApiProblems.TYPE_BASE + type,
-        "title", messages.getMessage("problem." + type + ".title", null, locale),
-        "status", status.value(),
-        "detail", messages.getMessage("problem." + type + ".detail", null, locale),
-        "instance", req.getRequestURI()));
+    new ProblemResponses(messages, json, locales).write(req, res, status, type, List.of());
   }
 }

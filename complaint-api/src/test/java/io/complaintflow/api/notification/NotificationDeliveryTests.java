@@ -198,6 +198,38 @@ class NotificationDeliveryTests extends ApiIntegrationTest {
   }
 
   @Test
+  void staffMailShowsWhatACustomerWroteAsTextWhileTheApiReturnsItVerbatim() throws Exception {
+    // Given a complaint whose customer name, product name and description are markup
+    String hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;";
+    Answer filed = file(Submissions.valid().with("customer/name", hostile).with("product/name", hostile)
+        .with("description", hostile));
+    assertThat(filed.status()).isEqualTo(201);
+    String ticket = filed.json().path("ticket").asText();
+    String key = "hostile-" + ticket;
+
+    // When supervisors are told about it by mail
+    notifications.send(new Notification(key, Template.SLA_BREACHED, complaintId(ticket),
+        Recipient.staffGroup("supervisors"), Map.of("taskName", "调查投诉原因", "level", "supervisors",
+            "dueAt", Date.from(MORNING.minusSeconds(3600)), "detail", hostile), true));
+
+    // Then the HTML part shows the text, escaped, and holds no markup of the customer's
+    String html = Mailbox.parts(awaitMail(key + ":liuyang")).get("text/html");
+    assertThat(html).contains("<td style=\"padding:4px 0;\">" + escaped + "</td>").contains(escaped);
+    assertThat(html).doesNotContain("<script", "<img", "onerror=alert(2)>");
+    // stored as given, and returned as data by the JSON API, to the customer and to staff
+    assertThat(jdbc.queryForMap("select customer_name, product_name, description from complaint where ticket = ?",
+        ticket)).containsValues(hostile, hostile, hostile);
+    Answer status = api.get("/api/complaints/" + ticket).header("X-Tracking-Token",
+        filed.json().path("trackingToken").asText()).send();
+    assertThat(status.header("Content-Type")).startsWith("application/json");
+    assertThat(status.json().path("product").asText()).isEqualTo(hostile);
+    JsonNode detail = api.get("/api/staff/complaints/" + ticket).as("zhangwei", "demo").send().json();
+    assertThat(detail.path("summary").path("customerName").asText()).isEqualTo(hostile);
+    assertThat(detail.path("description").asText()).isEqualTo(hostile);
+  }
+
+  @Test
   void anUrgentEscalationIsTextedAtNightWhileTheCustomersTextWaitsForTheMorning() {
     now(Instant.parse("2026-11-24T14:30:00Z")); // 22:30 in Shanghai
     identity.setUserInfo("chenjing", "notification-channel", "SMS");

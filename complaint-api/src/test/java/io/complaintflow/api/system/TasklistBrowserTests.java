@@ -114,6 +114,44 @@ class TasklistBrowserTests extends ApiIntegrationTest {
 
   /** A reply with a forbidden phrase is refused; staff read which field and why, in Chinese and English, and no more. */
   @Test
+  void markupACustomerWroteNeverRunsInAForm() {
+    WebDriver browser = Browser.open();
+    String hostile = "<script>window.cfXss=1</script><img src=x onerror=\"window.cfXss=2\">王";
+    String links = "[点此登录](https://phish.example/login) ![t](https://tracker.example/p.png) [a][b]\n\n[b]: https://phish.example/";
+    String ticket = api.post("/api/complaints", Submissions.valid().with("customer/name", hostile)
+        .with("product/name", hostile).with("description", links).json()).as("zhangwei", "demo").send().json()
+        .path("ticket").asText();
+    Task register = awaitTask(ticket, "Task_RegisterComplaint");
+    identity.setAuthentication("zhangwei", List.of("agents"));
+    try {
+      tasks.complete(register.getId(), Map.of("facts", hostile, "customerRequest", "换新", "problemType",
+          "PRODUCT_DEFECT", "personalInjury", false, "resolvableAtFirstContact", true, "suspectedMalicious", false));
+    } finally {
+      identity.clearAuthentication();
+    }
+    Task propose = awaitTask(ticket, "Task_ProposeRemedy");
+
+    Browser.signIn(browser, port, "default", "tasklist", "zhangwei");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + propose.getId());
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(".fjs-form .fjs-form-field-text"), ticket));
+    pause(500);
+    Browser.screenshot(browser, "tasklist-hostile-customer-name");
+
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.cfXss === undefined")).isEqualTo(true);
+    assertThat(browser.findElements(By.cssSelector(".fjs-form script, .fjs-form img[onerror], .fjs-form [onerror]")))
+        .isEmpty();
+    // shown as the text it is: no image, and no link but a visible address made clickable (never a disguised one)
+    assertThat(browser.findElements(By.cssSelector(".fjs-form-field-text img"))).isEmpty();
+    for (WebElement a : browser.findElements(By.cssSelector(".fjs-form-field-text a"))) {
+      assertThat(a.getAttribute("href")).isEqualTo(a.getText());
+    }
+    String summary = browser.findElement(By.cssSelector(".fjs-form .fjs-form-field-text")).getText();
+    assertThat(summary).contains(ticket).contains("客户:" + hostile)
+        .contains("[点此登录](https://phish.example/login)").contains("![t](https://tracker.example/p.png)");
+  }
+
+  @Test
   void aRefusedFormSaysWhichFieldAndWhy() {
     WebDriver browser = Browser.open();
     String ticket = api.post("/api/complaints", Submissions.valid().json()).as("zhangwei", "demo").send().json()
