@@ -132,6 +132,14 @@ public final class Browser {
       driver.navigate().refresh();
       // the app may still re-render the form after it shows: type until what was typed stays put
       // the webapp's first load (its scripts, translations, plugins) is slow on a busy machine
+      try {
+        visible(driver, By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(60));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        screenshot(driver, "sign-in-form-missing-" + app + "-" + user);
+        String body = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
+        throw new AssertionError("no sign-in form at " + driver.getCurrentUrl() + " (" + driver.getTitle() + "): "
+            + body.substring(0, Math.min(body.length(), 600)), e);
+      }
       new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
         WebElement name = visible(d, By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(60));
         WebElement password = d.findElement(By.cssSelector("input[ng-model='password']"));
