@@ -3,7 +3,6 @@ package io.complaintflow.bench;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * One application in a JVM of its own, as the cluster test starts a node (complaint-api's {@code postgres.Node}):
- * the packaged ComplaintFlow jar, or bare Camunda from the harness's own classpath, on a free port, with its output
- * in a log file. Start-up time is the wall time from starting the JVM to the first ready answer.
+ * the packaged ComplaintFlow jar, or bare Camunda from the harness's own classpath, on a port it picks itself (read
+ * from its log), with its output in a log file. Start-up time is the wall time from starting the JVM to the first ready answer.
  */
 final class App {
 
@@ -31,21 +30,21 @@ final class App {
 
   /** Password of the demo staff (ComplaintFlow's demo organisation, on in every benchmark node). */
   static final String DEMO_PASSWORD = "demo";
+  private static final Pattern TOMCAT_STARTED = Pattern.compile("Tomcat started on port (\\d+)");
   private static final String TRACKING_SECRET = "benchmark-tracking-secret-0123456789abcdef";
 
   private final String name;
   private final Kind kind;
-  private final int port;
+  private int port;
   private final Path log;
   private final Process process;
   private final long startedNanos;
   private final Thread killOnExit;
   private double startupSeconds = Double.NaN;
 
-  private App(String name, Kind kind, int port, Path log, Process process, long startedNanos) {
+  private App(String name, Kind kind, Path log, Process process, long startedNanos) {
     this.name = name;
     this.kind = kind;
-    this.port = port;
     this.log = log;
     this.process = process;
     this.startedNanos = startedNanos;
@@ -114,8 +113,9 @@ final class App {
 
   private static App start(String name, Kind kind, Settings s, List<String> command,
       java.util.function.Consumer<Map<String, String>> environment) {
-    int port = freePort();
-    command.add("--server.port=" + port);
+    // port 0: the application binds a free port itself and logs it. (A port picked here and passed on may be taken
+    // by another build's test server in between, which would then answer for this application.)
+    command.add("--server.port=0");
     Path log = s.out().resolve("logs").resolve(name + ".log");
     try {
       Files.createDirectories(log.getParent());
@@ -125,7 +125,7 @@ final class App {
           || k.startsWith("CAMUNDA_"));
       environment.accept(pb.environment());
       long started = System.nanoTime();
-      return new App(name, kind, port, log, pb.start(), started);
+      return new App(name, kind, log, pb.start(), started);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -133,9 +133,23 @@ final class App {
 
   /** Waits until the application answers ready and notes how long that took from the JVM's start. */
   App awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (port == 0) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n" + tail(40));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + " did not start its web server within " + timeout + ":\n" + tail(40));
+      }
+      Matcher started = TOMCAT_STARTED.matcher(tail(400));
+      if (started.find()) {
+        port = Integer.parseInt(started.group(1));
+      } else {
+        sleep(100);
+      }
+    }
     Http http = http();
     String probe = kind == Kind.COMPLAINTFLOW ? "/actuator/health/readiness" : "/engine-rest/engine";
-    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n" + tail(40));
@@ -255,14 +269,6 @@ final class App {
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
