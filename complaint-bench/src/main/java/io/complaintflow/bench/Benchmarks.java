@@ -1,0 +1,543 @@
+package io.complaintflow.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.complaintflow.bench.bare.BareCamundaApplication;
+
+/**
+ * Runs the benchmarks (README "Benchmarks"): on each database of {@code bench.databases}, ComplaintFlow and bare
+ * Camunda each on a fresh database of that kind, one after the other, never at the same time:
+ * <ol>
+ * <li>start-up on an empty database, then intake for {@code bench.intake.seconds} (after a warm-up): complaints
+ * through {@code POST /api/complaints} against one-task instances through the engine REST API;
+ * <li>seeding fresh databases with {@code bench.complaints} open complaints (the node extension, through the real
+ * intake service) and as many open one-task instances, plus bare one-timer instances;
+ * <li>start-up again with that data, heap {@code bench.heap};
+ * <li>SLA timers: {@code bench.timers} resolution-warning timers (bare: timer jobs) made due in one commit, drained
+ * by the running job executor; then {@code bench.paced-timers} made due one after another, 5 a second;
+ * <li>task list: p95 latency of each Tasklist filter and of the staff list API, against the bare candidate-group
+ * task query (a page of 50);
+ * <li>memory: heap in use after a full collection, resident set.
+ * </ol>
+ */
+public final class Benchmarks {
+
+  private static final Duration READY = Duration.ofMinutes(5);
+  private static final String WARNING_TIMER = "IntermediateEvent_ResolutionWarningDue";
+  private static final String BARE_TIMER = "IntermediateEvent_TimerDue";
+  private static final int WARM_UP_SAMPLES = 5;
+  private static final int PACE_MILLIS = 200;
+
+  /** Tasklist filter (StaffAccessSetup) → a demo member of staff who sees it. */
+  private static final Map<String, String> FILTER_USERS = new LinkedHashMap<>();
+
+  static {
+    FILTER_USERS.put("我的任务", "zhangwei");
+    FILTER_USERS.put("待认领", "zhangwei");
+    FILTER_USERS.put("即将到期", "zhangwei");
+    FILTER_USERS.put("已超时", "zhangwei");
+    FILTER_USERS.put("VIP 客户", "wangfang");
+    FILTER_USERS.put("待审批", "liuyang");
+    FILTER_USERS.put("部门答复", "huangqiang");
+  }
+
+  /** Staff list API queries (as supervisor liuyang): a page as staff ask for it. */
+  private static final Map<String, String> STAFF_LISTS = new LinkedHashMap<>();
+
+  static {
+    STAFF_LISTS.put("newest first", "/api/staff/complaints");
+    STAFF_LISTS.put("status=RECEIVED", "/api/staff/complaints?status=RECEIVED");
+    STAFF_LISTS.put("tier=VIP", "/api/staff/complaints?tier=VIP");
+    STAFF_LISTS.put("owner=zhangwei", "/api/staff/complaints?owner=zhangwei");
+    STAFF_LISTS.put("most urgent first", "/api/staff/complaints?sort=resolutionDueAt,asc");
+  }
+
+  private static final String BARE_TASK_QUERY =
+      "/engine-rest/task?candidateGroup=agents&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
+
+  private final Settings s;
+  private final Database db;
+  private final Report.Section out;
+
+  private Benchmarks(Settings s, Database db, Report.Section out) {
+    this.s = s;
+    this.db = db;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Settings s = Settings.fromSystemProperties();
+    Database.deleteRecursively(s.out().resolve("logs"));
+    Files.createDirectories(s.out());
+    Report report = new Report(s);
+    boolean failed = false;
+    for (String name : s.databases()) {
+      Report.Section section = report.section(name);
+      try (Database db = Database.of(name, s.out())) {
+        new Benchmarks(s, db, section).run();
+      } catch (RuntimeException e) {
+        failed = true;
+        section.failure = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        e.printStackTrace();
+      }
+      report.write();
+    }
+    Path file = report.write();
+    System.out.println("[bench] results: " + file + " (application logs in " + s.out().resolve("logs") + ")");
+    System.exit(failed ? 1 : 0);
+  }
+
+  private void run() {
+    String d = db.name();
+    // intake on databases of its own, so that the others hold exactly bench.complaints open complaints and tasks
+    Sql bareIntakeDb = new Sql(db.create("bare_intake"));
+    Sql cfIntakeDb = new Sql(db.create("complaintflow_intake"));
+    Sql bareDb = new Sql(db.create("bare"));
+    Sql cfDb = new Sql(db.create("complaintflow"));
+
+    // 1. start-up on an empty database, and intake
+    App bare = App.bare("bare-" + d, s, bareIntakeDb.target()).awaitReady(READY);
+    double bareEmptyStart = bare.startupSeconds();
+    Load bareIntake = load(i -> bare.http().post(
+        "/engine-rest/process-definition/key/" + BareCamundaApplication.ONE_TASK + "/start", "{}").status() == 200);
+    bare.stop();
+    App cf = App.complaintFlow("complaintflow-" + d, s, db, cfIntakeDb.target(), null).awaitReady(READY);
+    double cfEmptyStart = cf.startupSeconds();
+    Http customer = cf.http();
+    Load cfIntake = load(i -> customer.post("/api/complaints", complaint(i), "Idempotency-Key", "bench-intake-" + i)
+        .status() == 201);
+    cf.stop();
+    out.row("intake (" + s.clients() + " clients, " + s.intakeSeconds() + " s)", cfIntake.describe("complaints"),
+        bareIntake.describe("instances"), ratio(cfIntake.rate(), bareIntake.rate()), "≥ 0.5",
+        cfIntake.rate() >= 0.5 * bareIntake.rate());
+    out.note("intake: ComplaintFlow POST /api/complaints (201) vs bare POST /engine-rest/process-definition/key/%s/start;"
+            + " request latency p50/p95 %s / %s ms vs %s / %s ms; errors %d vs %d%s", BareCamundaApplication.ONE_TASK,
+        ms(cfIntake.latency.p50()), ms(cfIntake.latency.p95()), ms(bareIntake.latency.p50()),
+        ms(bareIntake.latency.p95()), cfIntake.errors, bareIntake.errors,
+        cfIntake.firstError.get() == null ? "" : " (first: " + cfIntake.firstError.get() + ")");
+
+    // 2. seeding
+    int extraTimers = s.timers() + s.pacedTimers();
+    int bareTasks = s.complaints();
+    double bareSeed = App.bare("bare-" + d + "-seeding", s, bareDb.target(), "--bare.seed.tasks=" + bareTasks,
+        "--bare.seed.timers=" + extraTimers).awaitExit(Duration.ofHours(3), "SEEDED");
+    int cfComplaints = s.complaints();
+    double cfSeed = App.complaintFlow("complaintflow-" + d + "-seeding", s, db,
+        cfDb.target(), s.nodeExtension(), "--complaintflow.bench.seed.count=" + cfComplaints,
+        "--camunda.bpm.job-execution.enabled=false", "--complaintflow.notifications.dispatch.enabled=false")
+        .awaitExit(Duration.ofHours(3), "SEEDED");
+    out.note("seeding (JVM start to exit): %d complaints through the intake service in %.0f s; %d one-task and %d "
+        + "one-timer bare instances in %.0f s", cfComplaints, cfSeed, bareTasks, extraTimers, bareSeed);
+
+    // 3. bare Camunda with the data: start-up, timers, task query, memory
+    App bareFull = App.bare("bare-" + d + "-full", s, bareDb.target()).awaitReady(READY);
+    long bareOpen = bareDb.count("select count(*) from act_ru_task");
+    Burst bareBurst = burst(bareDb, BARE_TIMER, s.timers());
+    Paced barePaced = paced(bareDb, BARE_TIMER, s.pacedTimers());
+    Stats bareList = latencies(() -> bareFull.http().get(BARE_TASK_QUERY));
+    App.Memory bareMemory = bareFull.memory();
+    bareFull.stop();
+
+    // 4. ComplaintFlow with the data
+    App cfFull = App.complaintFlow("complaintflow-" + d + "-full", s, db, cfDb.target(), null).awaitReady(READY);
+    long cfOpen = cfDb.count("select count(*) from complaint where closed_at is null");
+    long cfTasks = cfDb.count("select count(*) from act_ru_task");
+    out.note("open: %d complaints (%d tasks) vs %d bare one-task instances", cfOpen, cfTasks, bareOpen);
+    awaitQuiet(cfDb);
+    Burst cfBurst = burst(cfDb, WARNING_TIMER, s.timers());
+    Paced cfPaced = paced(cfDb, WARNING_TIMER, s.pacedTimers());
+    Map<String, Stats> filters = filters(cfFull);
+    Map<String, Stats> staffLists = staffLists(cfFull);
+    App.Memory cfMemory = cfFull.memory();
+    boolean survived = cfFull.isAlive();
+    cfFull.stop();
+
+    // SLA timers
+    out.row("SLA timers: " + s.timers() + " due at once, drain throughput", perSecond(cfBurst.throughput()),
+        perSecond(bareBurst.throughput()), ratio(cfBurst.throughput(), bareBurst.throughput()), "≥ 1.0",
+        cfBurst.throughput() >= bareBurst.throughput());
+    out.row("SLA timers: " + s.timers() + " due at once, p95 lag from due time", seconds(cfBurst.lag().p95()),
+        seconds(bareBurst.lag().p95()), ratio(cfBurst.lag().p95(), bareBurst.lag().p95()), "≤ 5 s",
+        cfBurst.lag().p95() <= 5);
+    out.row("SLA timers: " + s.pacedTimers() + " due one by one (5/s), p95 lag", seconds(cfPaced.lag().p95()),
+        seconds(barePaced.lag().p95()), ratio(cfPaced.lag().p95(), barePaced.lag().p95()), "≤ 5 s",
+        cfPaced.lag().p95() <= 5);
+    out.note("timers due at once: all fired %s (ComplaintFlow) / %s (bare) after they fell due; max lag %s / %s;"
+            + " failed attempts %d / %d", seconds(cfBurst.allFiredAfter()), seconds(bareBurst.allFiredAfter()),
+        seconds(cfBurst.lag().max()), seconds(bareBurst.lag().max()), cfBurst.failures(), bareBurst.failures());
+    out.note("timers due one by one: max lag %s (ComplaintFlow) / %s (bare, default job executor: idle polling "
+        + "backs off to 60 s)", seconds(cfPaced.lag().max()), seconds(barePaced.lag().max()));
+
+    // task list
+    for (Map.Entry<String, Stats> f : filters.entrySet()) {
+      listRow("Tasklist filter " + f.getKey(), f.getValue(), bareList);
+    }
+    for (Map.Entry<String, Stats> l : staffLists.entrySet()) {
+      listRow("GET /api/staff/complaints " + l.getKey(), l.getValue(), bareList);
+    }
+    out.note("task list at %d open complaints: p95 of %d sequential requests each after %d untimed; bare: GET %s "
+        + "(p50 %s ms) at %d open tasks", cfOpen, s.samples(), WARM_UP_SAMPLES, BARE_TASK_QUERY, ms(bareList.p50()),
+        bareOpen);
+
+    // memory and start-up
+    out.row("memory: heap after full GC, " + cfOpen + " open complaints, -Xmx" + s.heap(),
+        mb(cfMemory.heapAfterGcMb()) + (survived ? "" : " (died)"), mb(bareMemory.heapAfterGcMb()),
+        ratio(cfMemory.heapAfterGcMb(), bareMemory.heapAfterGcMb()), "held in -Xmx512m", survived);
+    out.note("resident set: %s (ComplaintFlow) / %s (bare)", mb(cfMemory.residentMb()), mb(bareMemory.residentMb()));
+    out.row("start-up to ready, empty database", seconds(cfEmptyStart), seconds(bareEmptyStart),
+        ratio(cfEmptyStart, bareEmptyStart), "≤ 1.5", cfEmptyStart <= 1.5 * bareEmptyStart);
+    out.row("start-up to ready, " + cfOpen + " open complaints", seconds(cfFull.startupSeconds()),
+        seconds(bareFull.startupSeconds()), ratio(cfFull.startupSeconds(), bareFull.startupSeconds()), "≤ 1.5",
+        cfFull.startupSeconds() <= 1.5 * bareFull.startupSeconds());
+  }
+
+  private void listRow(String measure, Stats stats, Stats bare) {
+    out.row(measure + ": p95", ms(stats.p95()) + " ms", ms(bare.p95()) + " ms", ratio(stats.p95(), bare.p95()),
+        "≤ 100 ms", stats.p95() <= 100);
+  }
+
+  // --- intake -----------------------------------------------------------------------------------------------------
+
+  /** Requests made by {@code bench.clients} threads: a warm-up of a quarter of the time, then the measured time. */
+  static final class Load {
+    int done;
+    int errors;
+    double seconds;
+    Stats latency;
+    final AtomicReference<String> firstError = new AtomicReference<>();
+
+    double rate() {
+      return done / seconds;
+    }
+
+    String describe(String what) {
+      return String.format(Locale.ROOT, "%.1f %s/s", rate(), what);
+    }
+  }
+
+  private Load load(IntFunction<Boolean> request) {
+    long warmUp = Math.max(2, s.intakeSeconds() / 4) * 1_000_000_000L;
+    long start = System.nanoTime();
+    long from = start + warmUp;
+    long end = from + s.intakeSeconds() * 1_000_000_000L;
+    AtomicInteger sequence = new AtomicInteger();
+    Load load = new Load();
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(s.clients());
+    try {
+      List<Future<?>> clients = new ArrayList<>();
+      for (int c = 0; c < s.clients(); c++) {
+        clients.add(pool.submit(() -> {
+          while (true) {
+            long t0 = System.nanoTime();
+            if (t0 >= end) {
+              return null;
+            }
+            boolean ok;
+            try {
+              ok = request.apply(sequence.incrementAndGet());
+            } catch (RuntimeException e) {
+              ok = false;
+              load.firstError.compareAndSet(null, e.toString());
+            }
+            long t1 = System.nanoTime();
+            if (t0 >= from && t1 <= end) {
+              if (ok) {
+                latencies.add((t1 - t0) / 1e6);
+              } else {
+                errors.incrementAndGet();
+              }
+            }
+          }
+        }));
+      }
+      for (Future<?> f : clients) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+    load.done = latencies.size();
+    load.errors = errors.get();
+    load.seconds = s.intakeSeconds();
+    load.latency = Stats.of(latencies);
+    return load;
+  }
+
+  /** A customer's complaint, a different customer each time. */
+  static String complaint(int i) {
+    String[] tiers = {"STANDARD", "STANDARD", "GOLD", "STANDARD", "VIP"};
+    return String.format(Locale.ROOT, """
+        {"customer": {"name": "基准客户%d", "phone": "139%08d", "tier": "%s"},
+         "channel": "WEB", "product": {"code": "RC-2026", "name": "智能电饭煲 RC-2026"},
+         "occurredAt": "2026-11-20T15:30:00+08:00",
+         "description": "收到的电饭煲内胆有裂纹,无法使用。(基准测试 %d)", "desiredRemedy": "换一台新的"}""", i, i,
+        tiers[i % tiers.length], i);
+  }
+
+  // --- timers -----------------------------------------------------------------------------------------------------
+
+  record Burst(double throughput, Stats lag, double allFiredAfter, long failures) {
+  }
+
+  record Paced(Stats lag) {
+  }
+
+  /**
+   * Makes {@code n} waiting timer jobs of the activity due in one commit while the application runs, waits until
+   * they all fired and reads from the engine's job log when each did.
+   */
+  private Burst burst(Sql sql, String activity, int n) {
+    List<String> jobs = waitingJobs(sql, activity, n);
+    Timestamp due = new Timestamp(System.currentTimeMillis());
+    Map<String, Timestamp> dueDates = new HashMap<>();
+    jobs.forEach(j -> dueDates.put(j, due));
+    long committed = setDueDates(sql, dueDates);
+    awaitFired(sql, activity, dueDates.values(), Duration.ofMinutes(5).plusSeconds(n / 10));
+    List<Double> lags = new ArrayList<>();
+    double first = Double.MAX_VALUE;
+    double last = 0;
+    for (Object[] row : sql.jobSuccesses(activity, new Timestamp(committed - 5000))) {
+      if (dueDates.containsKey((String) row[0])) {
+        double at = millis(row[1]);
+        lags.add(Math.max(0, at - committed) / 1000.0);
+        first = Math.min(first, at);
+        last = Math.max(last, at);
+      }
+    }
+    if (lags.size() != n) {
+      out.note("%s: only %d of %d jobs fired successfully according to the job log", activity, lags.size(), n);
+    }
+    long failures = failures(sql, activity, new Timestamp(committed - 5000));
+    double throughput = n <= 1 || last <= first ? Double.NaN : (n - 1) / ((last - first) / 1000.0);
+    return new Burst(throughput, Stats.of(lags), (last - committed) / 1000.0, failures);
+  }
+
+  /** Makes {@code n} waiting timer jobs due one after another, 5 a second from 5 s on, and measures their lag. */
+  private Paced paced(Sql sql, String activity, int n) {
+    if (n == 0) {
+      return new Paced(Stats.of(List.of()));
+    }
+    List<String> jobs = waitingJobs(sql, activity, n);
+    long start = System.currentTimeMillis() + 5000;
+    Map<String, Timestamp> dueDates = new LinkedHashMap<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      dueDates.put(jobs.get(i), new Timestamp(start + (long) i * PACE_MILLIS));
+    }
+    setDueDates(sql, dueDates);
+    awaitFired(sql, activity, dueDates.values(), Duration.ofMinutes(5).plusMillis((long) n * PACE_MILLIS));
+    List<Double> lags = new ArrayList<>();
+    for (Object[] row : sql.jobSuccesses(activity, new Timestamp(start - 5000))) {
+      Timestamp due = dueDates.get((String) row[0]);
+      if (due != null) {
+        lags.add(Math.max(0, millis(row[1]) - due.getTime()) / 1000.0);
+      }
+    }
+    return new Paced(Stats.of(lags));
+  }
+
+  /** Waiting (not locked, due in more than an hour) jobs of a timer activity, the first {@code n} by id. */
+  private static List<String> waitingJobs(Sql sql, String activity, int n) {
+    List<String> jobs = sql.strings("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+            + "where d.act_id_ = ? and j.lock_owner_ is null and j.retries_ > 0 and j.duedate_ > ? order by j.id_",
+        activity, new Timestamp(System.currentTimeMillis() + 3_600_000));
+    if (jobs.size() < n) {
+      throw new IllegalStateException("only " + jobs.size() + " waiting " + activity + " jobs, " + n + " needed");
+    }
+    return jobs.subList(0, n);
+  }
+
+  /** Sets the due dates in one transaction; returns the moment it committed. */
+  private static long setDueDates(Sql sql, Map<String, Timestamp> dueDates) {
+    try (Connection c = sql.target().connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(
+          "update act_ru_job set duedate_ = ?, rev_ = rev_ + 1 where id_ = ? and lock_owner_ is null")) {
+        for (Map.Entry<String, Timestamp> e : dueDates.entrySet()) {
+          ps.setTimestamp(1, e.getValue());
+          ps.setString(2, e.getKey());
+          ps.addBatch();
+        }
+        int moved = 0;
+        for (int r : ps.executeBatch()) {
+          moved += r == PreparedStatement.SUCCESS_NO_INFO ? 1 : r;
+        }
+        if (moved != dueDates.size()) {
+          c.rollback();
+          throw new IllegalStateException("moved " + moved + " of " + dueDates.size() + " jobs");
+        }
+      }
+      c.commit();
+      return System.currentTimeMillis();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until no job of the activity is due by the latest of the due dates (the others are due in an hour or more). */
+  private static void awaitFired(Sql sql, String activity, Collection<Timestamp> dueDates, Duration limit) {
+    Timestamp latest = new Timestamp(dueDates.stream().mapToLong(Timestamp::getTime).max().orElseThrow() + 1);
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (true) {
+      long waiting = sql.count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+          + "where d.act_id_ = ? and j.duedate_ <= ?", activity, latest);
+      if (waiting == 0) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(waiting + " of " + dueDates.size() + " " + activity + " jobs still due after "
+            + limit);
+      }
+      App.sleep(200);
+    }
+  }
+
+  private static long failures(Sql sql, String activity, Timestamp since) {
+    return sql.count("select count(*) from act_hi_job_log where act_id_ = ? and job_state_ = 1 and timestamp_ >= ?",
+        activity, since);
+  }
+
+  /**
+   * Waits until the node has no due job left (after a start on seeded data it may have some: the seeding node ran
+   * without job executor), so that the timer measures start from an idle executor.
+   */
+  private void awaitQuiet(Sql sql) {
+    long start = System.nanoTime();
+    long due = 0;
+    while (System.nanoTime() - start < Duration.ofMinutes(10).toNanos()) {
+      due = sql.count("select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1 "
+          + "and (duedate_ is null or duedate_ <= ?)", new Timestamp(System.currentTimeMillis()));
+      if (due == 0) {
+        break;
+      }
+      App.sleep(1000);
+    }
+    out.note("due jobs after the start with data: waited %.0f s until none was left (%d left)",
+        (System.nanoTime() - start) / 1e9, due);
+    App.sleep(3000);
+  }
+
+  private static double millis(Object timestamp) {
+    if (timestamp instanceof Timestamp t) {
+      return t.getTime();
+    }
+    if (timestamp instanceof LocalDateTime l) {
+      return Timestamp.valueOf(l).getTime();
+    }
+    throw new IllegalStateException("not a timestamp: " + timestamp);
+  }
+
+  // --- task list --------------------------------------------------------------------------------------------------
+
+  /** Each Tasklist filter as Tasklist loads it (first page of 50, with its variables), as a member of staff who sees it. */
+  private Map<String, Stats> filters(App app) {
+    Map<String, String> ids = new HashMap<>();
+    for (JsonNode f : app.http().as("admin", App.DEMO_PASSWORD).get("/engine-rest/filter?resourceType=Task")
+        .expect(200, "filter list").json()) {
+      ids.put(f.path("name").asText(), f.path("id").asText());
+    }
+    Map<String, Stats> result = new LinkedHashMap<>();
+    FILTER_USERS.forEach((name, user) -> {
+      String id = ids.get(name);
+      if (id == null) {
+        throw new IllegalStateException("no Tasklist filter " + name + " (filters: " + ids.keySet() + ")");
+      }
+      Http http = app.http().as(user, App.DEMO_PASSWORD);
+      AtomicReference<String> count = new AtomicReference<>();
+      Stats stats = latencies(() -> {
+        Http.Answer a = http.post("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50", "{}", "Accept",
+            "application/hal+json");
+        if (a.status() == 200) {
+          count.set(a.json().path("count").asText("?"));
+        }
+        return a;
+      });
+      result.put(name + " (" + user + ", " + count.get() + " tasks)", stats);
+    });
+    return result;
+  }
+
+  private Map<String, Stats> staffLists(App app) {
+    Http http = app.http().as("liuyang", App.DEMO_PASSWORD);
+    Map<String, Stats> result = new LinkedHashMap<>();
+    STAFF_LISTS.forEach((name, path) -> {
+      AtomicReference<String> count = new AtomicReference<>();
+      Stats stats = latencies(() -> {
+        Http.Answer a = http.get(path);
+        if (a.status() == 200) {
+          count.set(a.json().path("page").path("totalElements").asText("?"));
+        }
+        return a;
+      });
+      result.put(name + " (" + count.get() + " found)", stats);
+    });
+    return result;
+  }
+
+  /** Latency in ms of {@code bench.samples} sequential requests, after a few untimed ones; every answer must be 200. */
+  private Stats latencies(Supplier<Http.Answer> request) {
+    List<Double> samples = new ArrayList<>();
+    for (int i = 0; i < WARM_UP_SAMPLES + s.samples(); i++) {
+      long t0 = System.nanoTime();
+      Http.Answer a = request.get();
+      double elapsed = (System.nanoTime() - t0) / 1e6;
+      a.expect(200, "query");
+      if (i >= WARM_UP_SAMPLES) {
+        samples.add(elapsed);
+      }
+    }
+    return Stats.of(samples);
+  }
+
+  // --- figures ----------------------------------------------------------------------------------------------------
+
+  static String ratio(double complaintFlow, double bare) {
+    if (Double.isNaN(complaintFlow) || Double.isNaN(bare) || bare == 0) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.2f×", complaintFlow / bare);
+  }
+
+  private static String ms(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, v < 10 ? "%.1f" : "%.0f", v);
+  }
+
+  private static String seconds(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f s", v);
+  }
+
+  private static String perSecond(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f jobs/s", v);
+  }
+
+  private static String mb(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f MB", v);
+  }
+}

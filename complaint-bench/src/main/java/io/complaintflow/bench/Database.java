@@ -1,0 +1,146 @@
+package io.complaintflow.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The database kind a run measures on, and the fresh databases it makes for each application: ComplaintFlow and bare
+ * Camunda never share one, but always run on the same kind, on the same server. H2 in file mode (as ComplaintFlow
+ * runs by default) with {@code AUTO_SERVER=TRUE}, so that the harness can look into it while the application holds
+ * it; PostgreSQL from the server named by {@code COMPLAINTFLOW_TEST_POSTGRES_URL/USER/PASSWORD} (a role that may
+ * create databases, as {@code .ci/postgres.sh start} gives).
+ */
+abstract class Database implements AutoCloseable {
+
+  /** One fresh database: how the applications and the harness reach it. */
+  record Target(String url, String user, String password) {
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(url, user, password);
+    }
+  }
+
+  abstract String name();
+
+  abstract boolean isPostgres();
+
+  abstract Target create(String purpose);
+
+  @Override
+  public abstract void close();
+
+  static Database of(String name, Path work) {
+    return switch (name) {
+      case "h2" -> new H2(work.resolve("h2"));
+      case "postgres" -> new Postgres();
+      default -> throw new IllegalArgumentException("bench.databases: unknown database " + name + " (h2, postgres)");
+    };
+  }
+
+  private static final class H2 extends Database {
+    private final Path dir;
+
+    H2(Path dir) {
+      this.dir = dir;
+      deleteRecursively(dir);
+    }
+
+    @Override
+    String name() {
+      return "h2";
+    }
+
+    @Override
+    boolean isPostgres() {
+      return false;
+    }
+
+    @Override
+    Target create(String purpose) {
+      Path file = dir.resolve(purpose).resolve("db").toAbsolutePath();
+      return new Target("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+
+    @Override
+    public void close() {
+      // the files stay under target/bench for a look afterwards; the next run deletes them
+    }
+  }
+
+  private static final class Postgres extends Database {
+    private final Target admin;
+    private final List<String> created = new ArrayList<>();
+    private final String suffix = Long.toString(System.currentTimeMillis() / 1000);
+
+    Postgres() {
+      String url = System.getenv("COMPLAINTFLOW_TEST_POSTGRES_URL");
+      if (url == null || url.isBlank()) {
+        throw new IllegalStateException("PostgreSQL benchmarks need COMPLAINTFLOW_TEST_POSTGRES_URL, _USER and "
+            + "_PASSWORD (a role that may create databases): eval \"$(bash .ci/postgres.sh start)\", or run with "
+            + "-Dbench.databases=h2");
+      }
+      admin = new Target(url, System.getenv("COMPLAINTFLOW_TEST_POSTGRES_USER"),
+          System.getenv("COMPLAINTFLOW_TEST_POSTGRES_PASSWORD"));
+    }
+
+    @Override
+    String name() {
+      return "postgres";
+    }
+
+    @Override
+    boolean isPostgres() {
+      return true;
+    }
+
+    @Override
+    Target create(String purpose) {
+      String database = "bench_" + purpose + "_" + suffix;
+      execute("create database " + database);
+      created.add(database);
+      String url = admin.url().replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1");
+      return new Target(url, admin.user(), admin.password());
+    }
+
+    @Override
+    public void close() {
+      for (String database : created) {
+        try {
+          execute("drop database if exists " + database + " with (force)");
+        } catch (RuntimeException e) {
+          System.err.println("[bench] could not drop " + database + ": " + e.getMessage());
+        }
+      }
+    }
+
+    private void execute(String sql) {
+      try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+        s.execute(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
