@@ -159,6 +159,9 @@ class NotificationNodesTests {
         "--camunda.bpm.generate-unique-process-application-name=true",
         "--logging.level.org.camunda=WARN", "--logging.level.org.springframework=WARN",
         "--complaintflow.notifications.dispatch.node-id=" + name,
+        // without the Camunda webapps: they keep their application context in a static field, which these nodes,
+        // stopped by the test, would clear under the other tests' running application (its Tasklist then fails)
+        "--camunda.bpm.webapp.enabled=false",
         "--complaintflow.notifications.dispatch.poll-interval=100ms",
         "--complaintflow.notifications.dispatch.batch-size=4",
         "--complaintflow.notifications.dispatch.delivery-threads=2",
