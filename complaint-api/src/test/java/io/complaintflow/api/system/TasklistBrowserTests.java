@@ -121,20 +121,7 @@ class TasklistBrowserTests extends ApiIntegrationTest {
     String ticket = api.post("/api/complaints", Submissions.valid().with("customer/name", hostile)
         .with("product/name", hostile).with("description", links).json()).as("zhangwei", "demo").send().json()
         .path("ticket").asText();
-    Task register = awaitTask(ticket, "Task_RegisterComplaint");
-    identity.setAuthentication("zhangwei", List.of("agents"));
-    try {
-      tasks.complete(register.getId(), Map.of("facts", hostile, "customerRequest", "换新", "problemType",
-          "PRODUCT_DEFECT", "personalInjury", false, "resolvableAtFirstContact", true, "suspectedMalicious", false));
-    } finally {
-      identity.clearAuthentication();
-    }
-    Task propose = awaitTask(ticket, "Task_ProposeRemedy");
-
-    Browser.signIn(browser, port, "default", "tasklist", "zhangwei");
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + propose.getId());
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
-        By.cssSelector(".fjs-form .fjs-form-field-text"), ticket));
+    openRemedyProposal(browser, ticket, hostile);
     pause(500);
     Browser.screenshot(browser, "tasklist-hostile-customer-name");
 
@@ -156,20 +143,7 @@ class TasklistBrowserTests extends ApiIntegrationTest {
     WebDriver browser = Browser.open();
     String ticket = api.post("/api/complaints", Submissions.valid().json()).as("zhangwei", "demo").send().json()
         .path("ticket").asText();
-    Task register = awaitTask(ticket, "Task_RegisterComplaint");
-    identity.setAuthentication("zhangwei", List.of("agents"));
-    try {
-      tasks.complete(register.getId(), Map.of("facts", "内胆有裂纹", "customerRequest", "换新", "problemType",
-          "PRODUCT_DEFECT", "personalInjury", false, "resolvableAtFirstContact", true, "suspectedMalicious", false));
-    } finally {
-      identity.clearAuthentication();
-    }
-    Task propose = awaitTask(ticket, "Task_ProposeRemedy");
-
-    Browser.signIn(browser, port, "default", "tasklist", "zhangwei");
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + propose.getId());
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
-        By.cssSelector(".fjs-form .fjs-form-field-text"), ticket));
+    Task propose = openRemedyProposal(browser, ticket, "内胆有裂纹");
     Browser.visible(browser, By.cssSelector("button.unclaim"));
     pause(300);
     field(browser, "处理方案", "textarea").sendKeys("这个要求肯定不行,只能给您退 50 元。");
@@ -319,6 +293,27 @@ class TasklistBrowserTests extends ApiIntegrationTest {
   }
 
   /** Fills every visible, empty, required field of the open form, again while filling reveals more. */
+  /**
+   * zhangwei registers the complaint (through the engine, with the facts given) and opens the remedy proposal that
+   * follows in Tasklist; returns once its summary shows.
+   */
+  private Task openRemedyProposal(WebDriver browser, String ticket, String facts) {
+    Task register = awaitTask(ticket, "Task_RegisterComplaint");
+    identity.setAuthentication("zhangwei", List.of("agents"));
+    try {
+      tasks.complete(register.getId(), Map.of("facts", facts, "customerRequest", "换新", "problemType",
+          "PRODUCT_DEFECT", "personalInjury", false, "resolvableAtFirstContact", true, "suspectedMalicious", false));
+    } finally {
+      identity.clearAuthentication();
+    }
+    Task propose = awaitTask(ticket, "Task_ProposeRemedy");
+    Browser.signIn(browser, port, "default", "tasklist", "zhangwei");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + propose.getId());
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(".fjs-form .fjs-form-field-text"), ticket));
+    return propose;
+  }
+
   private void fillRequiredFields(WebDriver browser) {
     // the form may still be rendered anew once the task has loaded: fill until a pass finds nothing left to fill
     for (int pass = 0; pass < 6; pass++) {
