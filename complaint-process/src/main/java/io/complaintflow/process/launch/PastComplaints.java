@@ -19,7 +19,10 @@ public class PastComplaints {
   /** What was found: how many, per category, and the most recent ones. */
   public record Found(int total, List<CategoryCount> categories, List<Example> examples) {
 
-    /** As Markdown for the task forms (zh-CN). */
+    /**
+     * As Markdown for the task forms (zh-CN). What customers wrote (product name, summary) is shown as the text it is:
+     * on one line, with no markup or link of theirs rendered.
+     */
     public String text() {
       if (total == 0) {
         return "同类产品暂无历史投诉。";
@@ -28,9 +31,22 @@ public class PastComplaints {
       s.append(String.join("、", categories.stream().map(c -> c.category() + " " + c.count() + " 件").toList()));
       s.append("\n\n最近的投诉:\n");
       examples.forEach(e -> s.append("- ").append(e.ticket()).append("(").append(e.receivedOn()).append(",")
-          .append(e.productName()).append(",").append(e.category()).append("):").append(e.summary()).append('\n'));
+          .append(asText(e.productName())).append(",").append(e.category()).append("):").append(asText(e.summary()))
+          .append('\n'));
       return s.toString().strip();
     }
+  }
+
+  /**
+   * Customer text inside Markdown: line breaks become spaces (a line of its own could start a heading or a list),
+   * {@code <} and {@code [} become character references (no HTML, image or link of theirs), as the forms do with
+   * FEEL's {@code replace}.
+   */
+  static String asText(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replaceAll("[\\r\\n]+", " ").replace("<", "&lt;").replace("[", "&#91;");
   }
 
   public record CategoryCount(String category, long count) {
