@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -124,15 +125,12 @@ class ComplaintController {
   StatusView confirm(@PathVariable String ticket, @Valid @RequestBody ResolutionConfirmation body,
       @RequestHeader(name = CustomerAccess.TOKEN_HEADER, required = false) String headerToken,
       @RequestParam(name = "token", required = false) String queryToken, Locale locale) {
-    Complaint c = access.complaint(ticket, headerToken, queryToken);
-    if (!body.resolved() && (body.comment() == null || body.comment().isBlank())) {
-      throw ApiException.field(HttpStatus.BAD_REQUEST, "validation", "comment", "validation.disputeReason");
-    }
-    try {
-      return views.forCustomer(actions.confirmResolution(c, body.resolved(), body.comment()), locale);
-    } catch (CustomerActionRefusedException e) {
-      throw refused(e, c);
-    }
+    return act(ticket, headerToken, queryToken, locale, c -> {
+      if (!body.resolved() && (body.comment() == null || body.comment().isBlank())) {
+        throw ApiException.field(HttpStatus.BAD_REQUEST, "validation", "comment", "validation.disputeReason");
+      }
+      return actions.confirmResolution(c, body.resolved(), body.comment());
+    });
   }
 
   /** What the customer adds when the owner asked for missing information. */
@@ -146,12 +144,7 @@ class ComplaintController {
   StatusView information(@PathVariable String ticket, @Valid @RequestBody InformationAnswer body,
       @RequestHeader(name = CustomerAccess.TOKEN_HEADER, required = false) String headerToken,
       @RequestParam(name = "token", required = false) String queryToken, Locale locale) {
-    Complaint c = access.complaint(ticket, headerToken, queryToken);
-    try {
-      return views.forCustomer(actions.provideInformation(c, body.answer().strip()), locale);
-    } catch (CustomerActionRefusedException e) {
-      throw refused(e, c);
-    }
+    return act(ticket, headerToken, queryToken, locale, c -> actions.provideInformation(c, body.answer().strip()));
   }
 
   /** Why the customer wants the closed complaint handled again. */
@@ -165,9 +158,18 @@ class ComplaintController {
   StatusView reopen(@PathVariable String ticket, @Valid @RequestBody ReopenRequest body,
       @RequestHeader(name = CustomerAccess.TOKEN_HEADER, required = false) String headerToken,
       @RequestParam(name = "token", required = false) String queryToken, Locale locale) {
+    return act(ticket, headerToken, queryToken, locale, c -> actions.reopen(c, body.reason().strip()));
+  }
+
+  /**
+   * A customer's action on their complaint, found by ticket and token (404 or 403 before anything else): what the
+   * complaint looks like afterwards, or the reason it was refused (409).
+   */
+  private StatusView act(String ticket, String headerToken, String queryToken, Locale locale,
+      UnaryOperator<Complaint> action) {
     Complaint c = access.complaint(ticket, headerToken, queryToken);
     try {
-      return views.forCustomer(actions.reopen(c, body.reason().strip()), locale);
+      return views.forCustomer(action.apply(c), locale);
     } catch (CustomerActionRefusedException e) {
       throw refused(e, c);
     }
