@@ -141,7 +141,7 @@ public final class Browser {
             + body.substring(0, Math.min(body.length(), 600)), e);
       }
       new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
-        WebElement name = visible(d, By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(60));
+        WebElement name = visible(d, By.cssSelector("input[ng-model='username']"));
         WebElement password = d.findElement(By.cssSelector("input[ng-model='password']"));
         name.clear();
         name.sendKeys(user);

@@ -78,7 +78,7 @@ class ClusterIT {
   static final PostgresDatabase db = PostgresDatabase.fresh("cluster");
 
   private static JdbcTemplate sql;
-  private static final GreenMail smtp = new GreenMail(new ServerSetup(freeLoopbackPort(), "127.0.0.1",
+  private static final GreenMail smtp = new GreenMail(new ServerSetup(Node.freePort(), "127.0.0.1",
       ServerSetup.PROTOCOL_SMTP));
   private static final List<Node> nodes = new ArrayList<>();
   private static final List<String> figures = new ArrayList<>();
@@ -333,14 +333,6 @@ class ClusterIT {
     try {
       return m.getHeader("X-Idempotency-Key", null);
     } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freeLoopbackPort() {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }
