@@ -121,7 +121,8 @@ public final class Browser {
    * form, signing out first whoever was signed in, and waits for the app to show.
    *
    * <p>Right after a login the webapps sometimes answer the app's first requests with 401 and show the login form
-   * again (more often in a fresh JVM); the form is then filled in once more, at most three times.
+   * again (more often in a fresh JVM); the form is then filled in once more, at most three times. A page that never
+   * gets past its loading spinner is loaded afresh, also at most three times.
    */
   public static void signIn(WebDriver driver, int port, String engine, String app, String user) {
     String base = "http://localhost:" + port + "/camunda/app/" + app + "/" + engine + "/";
@@ -136,6 +137,10 @@ public final class Browser {
         visible(driver, By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(60));
       } catch (org.openqa.selenium.TimeoutException e) {
         screenshot(driver, "sign-in-form-missing-" + app + "-" + user);
+        if (attempt < 3) {
+          // seen on a loaded machine: the app's spinner, forever, after the refresh; a fresh load shows the form
+          continue;
+        }
         String body = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
         throw new AssertionError("no sign-in form at " + driver.getCurrentUrl() + " (" + driver.getTitle() + "): "
             + body.substring(0, Math.min(body.length(), 600)), e);

@@ -46,6 +46,11 @@ public class SlaClock {
   private final ManagementService management;
   private final TaskService tasks;
   private final Clock clock;
+  /**
+   * The complaint whose timers are being set right now ({@link #start}, {@link #firstResponded},
+   * {@link #recalculateTimers}): the timers' expressions read their dates from it instead of loading it once per timer.
+   */
+  private final ThreadLocal<Complaint> settingTimersOf = new ThreadLocal<>();
 
   public SlaClock(ComplaintHistory history, BusinessCalendar calendar, SlaSettings settings, RuntimeService runtime,
       ManagementService management, TaskService tasks, Clock clock) {
@@ -67,16 +72,17 @@ public class SlaClock {
 
   /** Starts the clocks of a complaint: its escalation process. */
   public void start(Complaint c) {
-    runtime.startProcessInstanceByKey(EscalationProcess.KEY, c.getTicket(), Map.of(
+    settingTimersOf(c, () -> runtime.startProcessInstanceByKey(EscalationProcess.KEY, c.getTicket(), Map.of(
         EscalationProcess.Vars.COMPLAINT_ID, c.getId(), EscalationProcess.Vars.TICKET, c.getTicket(),
         "customerName", c.getCustomerName(), "customerTier", c.getCustomerTier().name(),
-        "productName", c.getProductName()));
+        "productName", c.getProductName())));
   }
 
   /** The complaint was registered: its first-response clock stops. */
   public void firstResponded(Complaint c) {
-    escalationProcess(c).ifPresent(pi -> runtime.createMessageCorrelation(EscalationProcess.MSG_FIRST_RESPONDED)
-        .processInstanceId(pi.getId()).correlateAllWithResult());
+    escalationProcess(c).ifPresent(pi -> settingTimersOf(c, () -> runtime
+        .createMessageCorrelation(EscalationProcess.MSG_FIRST_RESPONDED)
+        .processInstanceId(pi.getId()).correlateAllWithResult()));
   }
 
   /** The complaint is being closed: all clocks stop. Returns the complaint as saved. */
@@ -141,7 +147,24 @@ public class SlaClock {
   /** The date a timer of the escalation process fires at; called by the timers' expressions. */
   public Date dueAt(DelegateExecution execution, String timer) {
     long complaintId = ((Number) execution.getVariable(EscalationProcess.Vars.COMPLAINT_ID)).longValue();
-    return Date.from(timerDue(history.complaint(complaintId), SlaTimer.valueOf(timer)));
+    Complaint inHand = settingTimersOf.get();
+    Complaint c = inHand != null && inHand.getId() != null && inHand.getId() == complaintId
+        ? inHand : history.complaint(complaintId);
+    return Date.from(timerDue(c, SlaTimer.valueOf(timer)));
+  }
+
+  private void settingTimersOf(Complaint c, Runnable step) {
+    Complaint outer = settingTimersOf.get();
+    settingTimersOf.set(c);
+    try {
+      step.run();
+    } finally {
+      if (outer == null) {
+        settingTimersOf.remove();
+      } else {
+        settingTimersOf.set(outer);
+      }
+    }
   }
 
   /** When a timer of a complaint falls due, from its due times and the escalation settings. */
@@ -192,7 +215,8 @@ public class SlaClock {
    * such as the step that closes the complaint.)
    */
   private void recalculateTimers(Complaint c) {
-    timerJobs(c).forEach(job -> management.recalculateJobDuedate(job.getId(), false));
+    List<Job> timers = timerJobs(c);
+    settingTimersOf(c, () -> timers.forEach(job -> management.recalculateJobDuedate(job.getId(), false)));
   }
 
   /** After the due times moved: every waiting timer and every open task follows. */
