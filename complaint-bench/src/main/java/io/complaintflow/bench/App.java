@@ -54,13 +54,15 @@ final class App {
 
   /**
    * Starts ComplaintFlow on the database. With {@code nodeExtension} the seeding extension is put on the loader path
-   * (Spring Boot's PropertiesLauncher), otherwise the jar is started as operators do ({@code java -jar}).
+   * (Spring Boot's PropertiesLauncher), otherwise the application is started as README "Production" tells operators
+   * to: extracted ({@code java -Djarmode=tools -jar complaintflow.jar extract}), then {@code java -jar}. That loads
+   * classes from plain jars, as bare Camunda does from the harness's classpath.
    */
   static App complaintFlow(String name, Settings s, Database db, Database.Target target, Path nodeExtension,
       String... arguments) {
     List<String> command = jvm(s);
     if (nodeExtension == null) {
-      command.addAll(List.of("-jar", s.appJar().toString()));
+      command.addAll(List.of("-jar", extracted(s).toString()));
     } else {
       command.addAll(List.of("-Dloader.path=" + nodeExtension, "-cp", s.appJar().toString(),
           "org.springframework.boot.loader.launch.PropertiesLauncher"));
@@ -226,6 +228,23 @@ final class App {
   }
 
   record Memory(double heapAfterGcMb, double residentMb) {
+  }
+
+  private static boolean extractedInThisRun;
+
+  /** The application jar extracted into {@code out/app}, afresh once per run; returns its launcher jar. */
+  private static synchronized Path extracted(Settings s) {
+    Path dir = s.out().resolve("app");
+    Path launcher = dir.resolve(s.appJar().getFileName());
+    if (!extractedInThisRun) {
+      extractedInThisRun = true;
+      String output = run(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djarmode=tools",
+          "-jar", s.appJar().toString(), "extract", "--force", "--destination", dir.toString());
+      if (!Files.isRegularFile(launcher)) {
+        throw new IllegalStateException("extracting " + s.appJar() + " gave no " + launcher + ": " + output);
+      }
+    }
+    return launcher;
   }
 
   private static String run(String... command) {

@@ -2,6 +2,7 @@ package io.complaintflow.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,14 +83,18 @@ class OutboxNotifications implements Notifications {
     if (addressees.isEmpty()) {
       log.warn("Notification {} ({}) has no recipients: group {} has no members", n.key(), n.template(), n.recipient());
     }
+    // The message depends on the language and on whether it is a mail, not on who of a group gets it: render each
+    // variant once (an SLA warning to a group of agents is one rendering, not one per agent).
+    Map<Variant, RenderedMessage> rendered = new HashMap<>();
     for (Addressee a : addressees) {
       String key = n.recipient() instanceof Recipient.StaffGroup ? n.key() + ":" + a.id() : n.key();
       if (outbox.exists(key)) {
         continue;
       }
-      Map<String, Object> model = toCustomer ? models.customer(complaint, a.language(), n.variables())
-          : models.staff(complaint, a.language(), n.variables());
-      RenderedMessage m = renderer.render(n.template(), a.language(), model, a.channel() == DeliveryChannel.EMAIL);
+      RenderedMessage m = rendered.computeIfAbsent(new Variant(a.language(), a.channel() == DeliveryChannel.EMAIL),
+          v -> renderer.render(n.template(), v.language(), toCustomer
+              ? models.customer(complaint, v.language(), n.variables())
+              : models.staff(complaint, v.language(), n.variables()), v.mail()));
       Instant now = clock.instant();
       boolean jumpsQueue = n.urgent() && a.kind() == RecipientKind.STAFF;
       String lane = complaint == null || jumpsQueue ? null
@@ -102,5 +107,8 @@ class OutboxNotifications implements Notifications {
         log.warn("Notification {} cannot be delivered ({}); stored as a dead letter", key, a.problem());
       }
     }
+  }
+
+  private record Variant(String language, boolean mail) {
   }
 }

@@ -48,7 +48,7 @@ public class RecipientDirectory {
     }
     if (recipient instanceof Recipient.StaffGroup g) {
       return identity.createUserQuery().memberOfGroup(g.groupId()).orderByUserId().asc().list().stream()
-          .map(u -> staff(u.getId()))
+          .map(this::staff)
           .toList();
     }
     Recipient.Webhook w = (Recipient.Webhook) recipient;
@@ -78,6 +78,11 @@ public class RecipientDirectory {
       return new Addressee(RecipientKind.STAFF, userId, DeliveryChannel.EMAIL, null, Languages.CHINESE,
           "no staff user " + userId);
     }
+    return staff(user);
+  }
+
+  private Addressee staff(User user) {
+    String userId = user.getId();
     String language = Languages.normalize(identity.getUserInfo(userId, LANGUAGE));
     DeliveryChannel preferred = preferredChannel(identity.getUserInfo(userId, CHANNEL));
     String email = blankToNull(user.getEmail());
