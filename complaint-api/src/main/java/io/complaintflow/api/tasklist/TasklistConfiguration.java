@@ -1,5 +1,6 @@
 package io.complaintflow.api.tasklist;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +11,12 @@ import org.springframework.core.Ordered;
 class TasklistConfiguration {
 
   @Bean
-  FilterRegistrationBean<TasklistFilterEndpoint> tasklistFilterEndpoint(TasklistFilterAnswers answers) {
+  FilterRegistrationBean<TasklistFilterEndpoint> tasklistFilterEndpoint(TasklistFilterAnswers answers,
+      IdentityService identity) {
     FilterRegistrationBean<TasklistFilterEndpoint> filter =
-        new FilterRegistrationBean<>(new TasklistFilterEndpoint(answers));
+        new FilterRegistrationBean<>(new TasklistFilterEndpoint(answers, identity));
     filter.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    // after authentication (the engine REST API's filter is ordered just before; the webapps register theirs first)
+    // after the engine REST API's authentication (ordered just before); the webapps' session is read where needed
     filter.setOrder(Ordered.LOWEST_PRECEDENCE);
     filter.setName("tasklist-read-model");
     return filter;

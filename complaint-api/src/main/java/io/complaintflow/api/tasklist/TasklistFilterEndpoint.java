@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -26,6 +30,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * In front of the engine's filter endpoints, where Tasklist ({@code /camunda/api/engine/engine/{engine}/filter/…})
@@ -47,10 +52,12 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
       "(?:/engine-rest(?:/engine/([^/]+))?|/camunda/api/engine/engine/([^/]+))/filter/([^/]+)/(list|count)");
 
   private final TasklistFilterAnswers answers;
+  private final IdentityService identity;
   private final ObjectMapper json = new ObjectMapper();
 
-  TasklistFilterEndpoint(TasklistFilterAnswers answers) {
+  TasklistFilterEndpoint(TasklistFilterAnswers answers, IdentityService identity) {
     this.answers = answers;
+    this.identity = identity;
   }
 
   @Override
@@ -66,7 +73,25 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
     HttpServletRequest replay = new Replay(request, body, request.getQueryString(), request.getParameterMap());
     Optional<TasklistFilterAnswers.Request> asked = parse(path, request, body);
     boolean list = "list".equals(path.group(4));
-    Optional<TasklistReadModel.Page> page = asked.flatMap(a -> answers.answer(a, list));
+    boolean webapp = path.group(2) != null;
+    Optional<TasklistReadModel.Page> page;
+    if (webapp && identity.getCurrentAuthentication() == null) {
+      // The webapps' filters (session sign-in, CSRF) may come after this one: the user is the session's, and only
+      // a list is answered, which still passes those filters on its way to the engine.
+      UserAuthentication user = sessionUser(request, path.group(2));
+      if (user == null || !list) {
+        page = Optional.empty();
+      } else {
+        identity.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+        try {
+          page = asked.flatMap(a -> answers.answer(a, true));
+        } finally {
+          identity.clearAuthentication();
+        }
+      }
+    } else {
+      page = asked.flatMap(a -> answers.answer(a, list));
+    }
     if (page.isEmpty()) {
       chain.doFilter(replay, response);
       return;
@@ -126,6 +151,13 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
       }
     }
     rendered.copyBodyToResponse();
+  }
+
+  private static UserAuthentication sessionUser(HttpServletRequest request, String engineName) {
+    HttpSession session = request.getSession(false);
+    Authentications signedIn = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    return signedIn != null && signedIn.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication u
+        ? u : null;
   }
 
   private Optional<TasklistFilterAnswers.Request> parse(Matcher path, HttpServletRequest request, byte[] body) {
