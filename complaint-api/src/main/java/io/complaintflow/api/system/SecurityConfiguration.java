@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -121,6 +122,8 @@ class SecurityConfiguration {
     filter.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         ContainerBasedAuthenticationProvider.class.getName());
     filter.setName("engine-rest-authentication");
+    // before the Tasklist read model's filter, which answers as the signed-in user
+    filter.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
     return filter;
   }
 

@@ -27,6 +27,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.complaintflow.api.tasklist.StaffTaskFilters;
 import io.complaintflow.process.staff.StaffGroups;
 
 /**
@@ -59,15 +60,15 @@ class StaffAccessSetup implements ApplicationRunner {
     GROUPS.put(StaffGroups.ADMINS, "系统管理员");
   }
 
-  static final String FILTER_MY_TASKS = "我的任务";
-  static final String FILTER_GROUP_TASKS = "待认领";
-  static final String FILTER_DUE_SOON = "即将到期";
-  static final String FILTER_BREACHED = "已超时";
-  static final String FILTER_VIP = "VIP 客户";
-  static final String FILTER_APPROVALS = "待审批";
-  static final String FILTER_DEPARTMENT_REPLIES = "部门答复";
+  static final String FILTER_MY_TASKS = StaffTaskFilters.MY_TASKS.filterName();
+  static final String FILTER_GROUP_TASKS = StaffTaskFilters.GROUP_TASKS.filterName();
+  static final String FILTER_DUE_SOON = StaffTaskFilters.DUE_SOON.filterName();
+  static final String FILTER_BREACHED = StaffTaskFilters.BREACHED.filterName();
+  static final String FILTER_VIP = StaffTaskFilters.VIP.filterName();
+  static final String FILTER_APPROVALS = StaffTaskFilters.APPROVALS.filterName();
+  static final String FILTER_DEPARTMENT_REPLIES = StaffTaskFilters.DEPARTMENT_REPLIES.filterName();
   /** How far ahead "due soon" looks (the SLA dashboard's default window too). */
-  static final int DUE_SOON_HOURS = 4;
+  static final int DUE_SOON_HOURS = StaffTaskFilters.DUE_SOON_HOURS;
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -113,40 +114,15 @@ class StaffAccessSetup implements ApplicationRunner {
     // Process owners deploy the models they edit in Camunda Modeler.
     grant(StaffGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
 
-    filter(FILTER_MY_TASKS, "分配给我的任务,按到期时间和优先级排列", -10,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    filter(FILTER_GROUP_TASKS, "我所在组可以认领的任务", -5,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-
     // Tasklist shows the ticket, customer and tier of each task in its lists: process variables, which need READ on
     // the process instance (the staff API shows the same to every staff member).
     for (String g : StaffGroups.ALL_STAFF) {
       grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     }
-    // By urgency: the owner's and their groups' tasks whose SLA due time (the task's due date) is near or past.
-    filter(FILTER_DUE_SOON, DUE_SOON_HOURS + " 小时内到期或已超时的任务(我的和我所在组的),最急的在前", -4,
-        mineOrMyGroups().dueBeforeExpression("${dateTime().plusHours(" + DUE_SOON_HOURS + ").toDate()}"),
-        StaffGroups.ALL_STAFF);
-    filter(FILTER_BREACHED, "已过到期时间的任务(我的和我所在组的),请优先处理", -3,
-        mineOrMyGroups().dueBeforeExpression("${now()}"), StaffGroups.ALL_STAFF);
-    filter(FILTER_VIP, "VIP 客户的投诉(绿色通道)", -2,
-        mineOrMyGroups().processVariableValueEquals("customerTier", "VIP"),
-        List.of(StaffGroups.AGENTS, StaffGroups.VIP_DESK, StaffGroups.SUPERVISORS, StaffGroups.MANAGERS,
-            StaffGroups.DIRECTORS));
-    filter(FILTER_APPROVALS, "等待本级审批的处理方案(授权机制)", -1,
-        mineOrMyGroups().taskDefinitionKey("Task_ApproveRemedy"),
-        List.of(StaffGroups.SUPERVISORS, StaffGroups.MANAGERS, StaffGroups.DIRECTORS));
-    filter(FILTER_DEPARTMENT_REPLIES, "客服问询本部门、等待答复的投诉(联动机制)", -1,
-        mineOrMyGroups().taskDefinitionKey("Task_ReplyToInquiry"),
-        List.of(StaffGroups.DEPT_QUALITY, StaffGroups.DEPT_PRODUCT, StaffGroups.DEPT_BILLING,
-            StaffGroups.DEPT_LOGISTICS, StaffGroups.SUPERVISORS));
-  }
-
-  /** Tasks assigned to the signed-in user, or offered to one of their groups. */
-  private TaskQuery mineOrMyGroups() {
-    return tasks.createTaskQuery()
-        .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}")
-        .endOr();
+    // By owner, by group, by urgency (the SLA due time is the task's due date), by customer tier, by step.
+    for (StaffTaskFilters f : StaffTaskFilters.values()) {
+      filter(f.filterName(), f.description(), f.priority(), f.query(tasks), f.readers());
+    }
   }
 
   private void group(String id, String name) {
@@ -175,17 +151,13 @@ class StaffAccessSetup implements ApplicationRunner {
     authorizations.saveAuthorization(a);
   }
 
-  private void filter(String name, String description, int priority, TaskQuery query) {
-    filter(name, description, priority, query, StaffGroups.ALL_STAFF);
-  }
-
-  /** A Tasklist filter, sorted by due date then priority, that the given groups may read; created once. */
+  /** A Tasklist filter (query and sorting from {@link StaffTaskFilters}) that the given groups may read; made once. */
   private void filter(String name, String description, int priority, TaskQuery query, List<String> readers) {
     if (filters.createFilterQuery().filterName(name).count() > 0) {
       return;
     }
     Filter f = filters.newTaskFilter(name);
-    f.setQuery(query.orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc());
+    f.setQuery(query);
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", description);
     properties.put("priority", priority);
