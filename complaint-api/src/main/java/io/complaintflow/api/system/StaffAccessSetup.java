@@ -91,13 +91,8 @@ class StaffAccessSetup implements ApplicationRunner {
       grant(StaffGroups.ADMINS, r, "*", Permissions.ALL);
     }
 
-    for (String g : StaffGroups.ALL_STAFF) {
-      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(g, Resources.USER, "*", Permissions.READ);
-      grant(g, Resources.GROUP, "*", Permissions.READ);
-      grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-    }
-    // Supervisors and managers hand tasks over when an owner is away.
+    // A group gets one grant per resource: grant() leaves an existing one as it is (administrators may have edited
+    // it), so the fuller grants come first. Supervisors and managers hand tasks over when an owner is away.
     for (String g : List.of(StaffGroups.SUPERVISORS, StaffGroups.MANAGERS, StaffGroups.DIRECTORS)) {
       grant(g, Resources.TASK, "*", Permissions.READ, Permissions.TASK_ASSIGN);
     }
@@ -113,6 +108,12 @@ class StaffAccessSetup implements ApplicationRunner {
     }
     // Process owners deploy the models they edit in Camunda Modeler.
     grant(StaffGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+    for (String g : StaffGroups.ALL_STAFF) {
+      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(g, Resources.USER, "*", Permissions.READ);
+      grant(g, Resources.GROUP, "*", Permissions.READ);
+      grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
 
     // Tasklist shows the ticket, customer and tier of each task in its lists: process variables, which need READ on
     // the process instance (the staff API shows the same to every staff member).

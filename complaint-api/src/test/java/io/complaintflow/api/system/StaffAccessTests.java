@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -126,6 +127,22 @@ class StaffAccessTests extends ApiIntegrationTest {
 
   private List<String> groupsOf(String user) {
     return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  @Test
+  void cockpitUsersReadInstancesAndHistoryOfEveryProcessAndSupervisorsStillHandTasksOver() {
+    for (String user : List.of("liuyang", "zhaolei", "sunli")) {
+      for (Permission p : List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY)) {
+        assertThat(authorizations.isUserAuthorized(user, groupsOf(user), p, Resources.PROCESS_DEFINITION, "*"))
+            .as(user + " " + p.getName() + " on every process definition").isTrue();
+      }
+    }
+    assertThat(authorizations.isUserAuthorized("liuyang", groupsOf("liuyang"), Permissions.TASK_ASSIGN,
+        Resources.TASK, "*")).isTrue();
+    assertThat(authorizations.isUserAuthorized("zhangwei", groupsOf("zhangwei"), Permissions.READ_HISTORY,
+        Resources.PROCESS_DEFINITION, "*")).isFalse();
+    assertThat(authorizations.isUserAuthorized("zhangwei", groupsOf("zhangwei"), Permissions.READ,
+        Resources.PROCESS_DEFINITION, "*")).isTrue();
   }
 
   private boolean authorized(String user, org.camunda.bpm.engine.authorization.Resource resource, String id) {
