@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -128,6 +130,45 @@ class PostgresApplicationIT {
     Answer list = api.get("/api/staff/complaints?size=50").as(STAFF, STAFF_PASSWORD).send();
     assertThat(list.status()).as(list.raw()).isEqualTo(200);
     assertThat(tickets(list.json())).contains(ticket);
+  }
+
+  @Test
+  void answersTheStaffTasklistFiltersFromItsReadModel() {
+    app = start(productionEnvironment());
+    Api api = new Api(port(app));
+    addStaff();
+    for (int i = 0; i < 4; i++) {
+      Submissions s = i == 0 ? submission().with("customer/tier", "VIP") : submission();
+      Answer filed = api.post("/api/complaints", s.json()).header("Idempotency-Key", "pg-tasklist-" + i).send();
+      assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+    }
+    FilterService filters = app.getBean(FilterService.class);
+    IdentityService identity = app.getBean(IdentityService.class);
+    for (String name : List.of("待认领", "VIP 客户", "我的任务", "即将到期")) {
+      Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+      Answer page = api.post("/engine-rest/engine/postgres/filter/" + filter.getId()
+              + "/list?firstResult=0&maxResults=50", "{}")
+          .header("Accept", "application/hal+json").as(STAFF, STAFF_PASSWORD).send();
+      assertThat(page.status()).as(page.raw()).isEqualTo(200);
+      assertThat(page.header("X-ComplaintFlow-Tasklist")).as(name + " answered by the read model")
+          .isEqualTo("read-model");
+
+      identity.setAuthentication(STAFF, List.of(StaffGroups.AGENTS, StaffGroups.SUPERVISORS));
+      List<Task> engine;
+      try {
+        engine = filters.list(filter.getId());
+      } finally {
+        identity.clearAuthentication();
+      }
+      assertThat(page.json().path("count").asLong()).as(name).isEqualTo(engine.size());
+      List<String> listed = page.json().path("_embedded").path("task").findValuesAsText("id");
+      assertThat(listed).as(name).containsExactlyInAnyOrderElementsOf(
+          engine.stream().limit(50).map(Task::getId).toList());
+      List<String> due = page.json().path("_embedded").path("task").findValuesAsText("due");
+      assertThat(due).as(name + ": most urgent first").isSorted();
+    }
+    assertThat(sql.queryForObject("select count(*) from tasklist_task", Long.class))
+        .isEqualTo(sql.queryForObject("select count(*) from act_ru_task", Long.class));
   }
 
   @Test
