@@ -1,8 +1,6 @@
 package io.complaintflow.api.protection;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -10,12 +8,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.complaintflow.api.system.ApiProblems.FieldProblem;
 import io.complaintflow.api.system.ProblemResponses;
+import io.complaintflow.api.system.ReadBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -49,7 +45,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
       refuse(request, response);
       return;
     }
-    chain.doFilter(new ReadBody(request, body), response);
+    chain.doFilter(new ReadBodyRequest(request, body), response);
   }
 
   private static boolean hasBody(HttpServletRequest request) {
@@ -59,71 +55,5 @@ class RequestSizeFilter extends OncePerRequestFilter {
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
         List.of(new FieldProblem("body", "problem.payload-too-large.reason")), Long.toString(maxBody));
-  }
-
-  /** A request whose body has been read already. */
-  private static final class ReadBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    ReadBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      InputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() throws IOException {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return body.length == 0 || available() == 0;
-        }
-
-        @Override
-        public int available() {
-          try {
-            return in.available();
-          } catch (IOException e) {
-            return 0;
-          }
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-          java.nio.charset.Charset.forName(getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding())));
-    }
   }
 }
