@@ -56,6 +56,8 @@ public class TasklistReadModel {
   private final TransactionTemplate transaction;
   /** Whether the database sorts nulls after every value (PostgreSQL) or before (H2): Java merges pages the same way. */
   private final boolean nullsHigh;
+  /** Seen filled (see {@link #filled()}). */
+  private volatile boolean filled;
 
   TasklistReadModel(DataSource dataSource, PlatformTransactionManager transactions) {
     this.jdbc = new JdbcTemplate(dataSource);
@@ -124,9 +126,16 @@ public class TasklistReadModel {
     }));
   }
 
+  /**
+   * Whether the model was filled from the engine's tables. Asked by every command that changes tasks and every filter
+   * request; once the database says so it stays so (nothing empties the model again), so it is asked only until then.
+   */
   boolean filled() {
-    return jdbc.queryForObject("select count(*) from tasklist_read_model_state where id = 1 and filled_at is not null",
-        Integer.class) > 0;
+    if (!filled) {
+      filled = jdbc.queryForObject(
+          "select count(*) from tasklist_read_model_state where id = 1 and filled_at is not null", Integer.class) > 0;
+    }
+    return filled;
   }
 
   /** True when some open task belongs to a tenant: the engine's tenant check then matters, so the engine answers. */
