@@ -8,6 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -123,11 +129,17 @@ public final class Browser {
    * <p>Right after a login the webapps sometimes answer the app's first requests with 401 and show the login form
    * again (more often in a fresh JVM); the form is then filled in once more, at most three times. A page that never
    * gets past its loading spinner is loaded afresh, also at most three times.
+   *
+   * <p>The user is unlocked before each attempt. Tests hold the engine's clock still ({@code ClockUtil}), and the
+   * engine locks a user until a few seconds after a failed login: under a still clock one glitch at the form (a
+   * password typed while the app re-rendered it) would lock the user for the rest of the test, and every further
+   * attempt would fail as well.
    */
   public static void signIn(WebDriver driver, int port, String engine, String app, String user) {
     String base = "http://localhost:" + port + "/camunda/app/" + app + "/" + engine + "/";
     By form = By.cssSelector("form[name='signinForm']");
     for (int attempt = 1; ; attempt++) {
+      unlock(engine, user);
       driver.get(base);
       driver.manage().deleteAllCookies();
       driver.navigate().refresh();
@@ -170,8 +182,37 @@ public final class Browser {
       }
       if (attempt == 3) {
         screenshot(driver, "sign-in-failed-" + app + "-" + user);
-        throw new AssertionError(user + " could not sign in to " + app + " at " + base);
+        String shown = driver.findElements(By.cssSelector(".notifications, .alert")).stream()
+            .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse("no notification");
+        throw new AssertionError(user + " could not sign in to " + app + " at " + base + " (the page says: " + shown
+            + "; " + lockState(engine, user) + ")");
       }
     }
+  }
+
+  /** Unlocks the user in the engine of this JVM (the application under test), as a Camunda admin would. */
+  private static void unlock(String engine, String user) {
+    ProcessEngine processEngine = ProcessEngines.getProcessEngine(engine);
+    if (processEngine == null) {
+      return;
+    }
+    IdentityService identity = processEngine.getIdentityService();
+    Authentication current = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      identity.unlockUser(user);
+    } finally {
+      identity.setAuthentication(current);
+    }
+  }
+
+  private static String lockState(String engine, String user) {
+    ProcessEngine processEngine = ProcessEngines.getProcessEngine(engine);
+    User found = processEngine == null ? null
+        : processEngine.getIdentityService().createUserQuery().userId(user).singleResult();
+    if (!(found instanceof UserEntity entity)) {
+      return "user not found in engine " + engine;
+    }
+    return "failed attempts " + entity.getAttempts() + ", locked until " + entity.getLockExpirationTime();
   }
 }
