@@ -197,6 +197,40 @@ public class TasklistFilterAnswers {
     return queries;
   }
 
+  /**
+   * Whether the engine may render a page {@link #answer} gave this user without checking each row again
+   * ({@link ProvenPage}): the rows it embeds besides the page's tasks are then ones the user may read anyway. That is,
+   * no authorization revokes, variables are not permitted one by one, and the user may read every user, every process
+   * definition and every process instance (Tasklist's staff groups may). Case definitions have no authorizations.
+   */
+  boolean mayRenderProvenPage() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Authentication auth = identity.getCurrentAuthentication();
+    if (!configuration.isAuthorizationEnabled()) {
+      return true;
+    }
+    if (auth == null || auth.getUserId() == null || auth.getGroupIds() == null
+        || configuration.isEnforceSpecificVariablePermission() || model.anyRevocation()) {
+      return false;
+    }
+    String user = auth.getUserId();
+    List<String> groups = new ArrayList<>(auth.getGroupIds());
+    if (isAdmin(configuration, user, groups)) {
+      return true;
+    }
+    return authorizations.isUserAuthorized(user, groups, Permissions.READ, Resources.USER, "*")
+        && authorizations.isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_DEFINITION, "*")
+        && (authorizations.isUserAuthorized(user, groups, Permissions.READ, Resources.PROCESS_INSTANCE, "*")
+            || authorizations.isUserAuthorized(user, groups, ProcessDefinitionPermissions.READ_INSTANCE,
+                Resources.PROCESS_DEFINITION, "*"));
+  }
+
+  private static boolean isAdmin(ProcessEngineConfigurationImpl configuration, String user, List<String> groups) {
+    return configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(user)
+        || configuration.getAdminGroups() != null && groups.stream().anyMatch(configuration.getAdminGroups()::contains);
+  }
+
   private boolean mayReadEveryListedTask(Authentication auth) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -204,8 +238,7 @@ public class TasklistFilterAnswers {
       return true;
     }
     List<String> groups = new ArrayList<>(auth.getGroupIds());
-    if (configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(auth.getUserId())
-        || configuration.getAdminGroups() != null && groups.stream().anyMatch(configuration.getAdminGroups()::contains)) {
+    if (isAdmin(configuration, auth.getUserId(), groups)) {
       return true;
     }
     if (authorizations.isUserAuthorized(auth.getUserId(), groups, Permissions.READ, Resources.TASK, "*")

@@ -72,6 +72,7 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
     boolean list = "list".equals(path.group(4));
     boolean webapp = path.group(2) != null;
     Optional<TasklistReadModel.Page> page;
+    boolean proven = false;
     if (webapp && identity.getCurrentAuthentication() == null) {
       // The webapps' filters (session sign-in, CSRF) may come after this one: the user is the session's, and only
       // a list is answered, which still passes those filters on its way to the engine.
@@ -82,12 +83,14 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
         identity.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
         try {
           page = asked.flatMap(a -> answers.answer(a, true));
+          proven = page.isPresent() && answers.mayRenderProvenPage();
         } finally {
           identity.clearAuthentication();
         }
       }
     } else {
       page = asked.flatMap(a -> answers.answer(a, list));
+      proven = list && page.isPresent() && answers.mayRenderProvenPage();
     }
     if (page.isEmpty()) {
       chain.doFilter(replay, response);
@@ -100,10 +103,10 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
       response.getOutputStream().write(json.writeValueAsBytes(Map.of("count", page.get().count())));
       return;
     }
-    renderByEngine(asked.get(), page.get(), replay, response, chain);
+    renderByEngine(asked.get(), page.get(), proven, replay, response, chain);
   }
 
-  private void renderByEngine(TasklistFilterAnswers.Request asked, TasklistReadModel.Page page,
+  private void renderByEngine(TasklistFilterAnswers.Request asked, TasklistReadModel.Page page, boolean proven,
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     ObjectNode query = asked.extendingQuery() != null && asked.extendingQuery().isObject()
@@ -137,7 +140,21 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
       }
     };
     ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
-    chain.doFilter(byIds, rendered);
+    if (proven) {
+      response.setHeader(ANSWERED_BY, "read-model; proven-page");
+      try {
+        ProvenPage.render(() -> {
+          chain.doFilter(byIds, rendered);
+          return null;
+        });
+      } catch (IOException | ServletException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new ServletException(e);
+      }
+    } else {
+      chain.doFilter(byIds, rendered);
+    }
     String type = rendered.getContentType();
     if (rendered.getStatus() == HttpServletResponse.SC_OK && type != null && type.contains("hal+json")) {
       JsonNode hal = json.readTree(rendered.getContentAsByteArray());

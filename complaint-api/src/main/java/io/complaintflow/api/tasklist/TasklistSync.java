@@ -87,6 +87,7 @@ class TasklistSync extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     interceptors.add(new GrantChanges());
+    interceptors.add(new ProvenPage());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 

@@ -151,7 +151,7 @@ class PostgresApplicationIT {
           .header("Accept", "application/hal+json").as(STAFF, STAFF_PASSWORD).send();
       assertThat(page.status()).as(page.raw()).isEqualTo(200);
       assertThat(page.header("X-ComplaintFlow-Tasklist")).as(name + " answered by the read model")
-          .isEqualTo("read-model");
+          .isEqualTo("read-model; proven-page");
 
       identity.setAuthentication(STAFF, List.of(StaffGroups.AGENTS, StaffGroups.SUPERVISORS));
       List<Task> engine;

@@ -12,16 +12,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.FilterService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.complaintflow.api.ApiIntegrationTest;
+import io.complaintflow.api.Submissions;
 
 /**
  * The Cockpit login reaches the staff API for reading, and only that: a webapp session counts for {@code GET
  * /api/staff/**} of users who may open Cockpit, never for changes, never for the engine REST API, never for anyone
- * else.
+ * else. Tasklist's filter lists, answered from the read model, go to the signed-in user only.
  */
 class WebappSessionAuthenticationTests extends ApiIntegrationTest {
+
+  @Autowired
+  FilterService filters;
 
   @Test
   void aManagerSignedInToCockpitReadsTheSlaOverview() throws Exception {
@@ -56,6 +67,40 @@ class WebappSessionAuthenticationTests extends ApiIntegrationTest {
     assertThat(agent.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
     assertThat(agent.get("/api/staff/sla/overview").statusCode()).isEqualTo(401);
     assertThat(agent.get("/api/staff/complaints").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void tasklistListsAFilterFromTheReadModelForTheSignedInAgentOnly() throws Exception {
+    file(Submissions.valid());
+    String filter = filters.createFilterQuery().filterName("待认领").singleResult().getId();
+    Session agent = signIn("zhangwei", "tasklist");
+    agent.get("/camunda/app/tasklist/default/");   // the CSRF token of the signed-in session
+    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+
+    HttpResponse<String> page = agent.send(listOf(filter, body).header("X-XSRF-TOKEN", agent.xsrf()));
+    HttpResponse<String> anonymous = new Session(new CookieManager()).send(listOf(filter, body));
+
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.headers().firstValue("X-ComplaintFlow-Tasklist")).contains("read-model; proven-page");
+    JsonNode hal = new ObjectMapper().readTree(page.body());
+    identity.setAuthentication("zhangwei", List.of("agents"));
+    try {
+      assertThat(hal.path("count").asLong()).isEqualTo(filters.count(filter)).isPositive();
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(hal.path("_embedded").path("task").get(0).path("_embedded").path("variable").findValuesAsText("name"))
+        .contains("ticket", "customerName");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("X-ComplaintFlow-Tasklist")).isEmpty();
+  }
+
+  private HttpRequest.Builder listOf(String filter, String body) {
+    return HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/filter/" + filter
+            + "/list?firstResult=0&maxResults=15"))
+        .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   @Test

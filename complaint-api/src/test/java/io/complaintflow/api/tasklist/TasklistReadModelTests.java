@@ -127,7 +127,7 @@ class TasklistReadModelTests extends ControlIntegrationTest {
       Answer page = api.post("/engine-rest/engine/control/filter/" + id + "/list?firstResult=0&maxResults=15",
           TASKLIST_BODY).header("Accept", "application/hal+json").as(user, "demo").send();
       assertThat(page.status()).as(page.raw()).isEqualTo(200);
-      assertThat(page.header(TasklistFilterEndpoint.ANSWERED_BY)).as(f.name()).isEqualTo("read-model");
+      assertThat(page.header(TasklistFilterEndpoint.ANSWERED_BY)).as(f.name()).isEqualTo("read-model; proven-page");
 
       List<Task> engine = engine(user, id, tasks.createTaskQuery().active());
       assertThat(engine).as(f.name()).isNotEmpty();
@@ -158,6 +158,100 @@ class TasklistReadModelTests extends ControlIntegrationTest {
   }
 
   @Test
+  void rendersAProvenPageAsTheEngineRendersItWithEveryCheck() {
+    at("2026-11-23T09:00");
+    List<String> tickets = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      tickets.add(file(i % 2 == 0 ? Submissions.valid().with("customer/tier", "VIP") : Submissions.valid()).ticket());
+    }
+    register("zhangwei", tickets.get(1), false, Map.of());
+    signIn("zhangwei");
+    tasks.claim(task(tickets.get(3), "Task_RegisterComplaint").getId(), "zhangwei");
+    identity.clearAuthentication();
+    at("2026-11-23T20:00");
+
+    Map<StaffTaskFilters, String> users = Map.of(StaffTaskFilters.MY_TASKS, "zhangwei",
+        StaffTaskFilters.GROUP_TASKS, "zhangwei", StaffTaskFilters.VIP, "wangfang", StaffTaskFilters.BREACHED,
+        "zhangwei");
+    users.forEach((f, user) -> {
+      String path = "/engine-rest/engine/control/filter/" + filterId(f) + "/list?firstResult=0&maxResults=50";
+      Answer proven = api.post(path, TASKLIST_BODY).header("Accept", "application/hal+json").as(user, "demo").send();
+      // a query parameter the read model does not know: the engine answers, checking every row
+      Answer engine = api.post(path + "&engine=itself", TASKLIST_BODY).header("Accept", "application/hal+json")
+          .as(user, "demo").send();
+      assertThat(proven.header(TasklistFilterEndpoint.ANSWERED_BY)).as(f.name()).isEqualTo("read-model; proven-page");
+      assertThat(engine.header(TasklistFilterEndpoint.ANSWERED_BY)).as(f.name()).isNull();
+      assertThat(proven.json().path("count")).as(f.name()).isEqualTo(engine.json().path("count"));
+      assertThat(tasksById(proven.json())).as(f.name()).isNotEmpty().isEqualTo(tasksById(engine.json()));
+      for (String embedded : List.of("assignee", "processDefinition")) {
+        assertThat(byId(proven.json().path("_embedded").path(embedded))).as(f.name() + " " + embedded)
+            .isEqualTo(byId(engine.json().path("_embedded").path(embedded)));
+      }
+    });
+    // what the engine embeds on these pages: Tasklist's variables, the assignee, the process definition
+    Answer mine = api.post("/engine-rest/engine/control/filter/" + filterId(StaffTaskFilters.MY_TASKS)
+        + "/list?firstResult=0&maxResults=50", TASKLIST_BODY).header("Accept", "application/hal+json")
+        .as("zhangwei", "demo").send();
+    assertThat(mine.json().path("_embedded").path("assignee").findValuesAsText("id")).containsExactly("zhangwei");
+    assertThat(mine.json().path("_embedded").path("task").get(0).path("_embedded").path("variable")
+        .findValuesAsText("name")).contains("ticket", "customerName");
+  }
+
+  @Test
+  void letsTheEngineCheckEveryRowOfAPageForSomeoneWhoMayNotReadEveryProcessInstance() {
+    at("2026-11-23T09:00");
+    String ticket = file(Submissions.valid()).ticket();
+    String desk = "taskdeskonly";
+    String user = "taskdeskuser";
+    Group group = identity.newGroup(desk);
+    group.setName("只读任务");
+    identity.saveGroup(group);
+    org.camunda.bpm.engine.identity.User member = identity.newUser(user);
+    member.setPassword("demo");
+    identity.saveUser(member);
+    identity.createMembership(user, desk);
+    String myTasks = filterId(StaffTaskFilters.MY_TASKS);
+    String taskId = task(ticket, "Task_RegisterComplaint").getId();
+    tasks.setAssignee(taskId, user);
+    grant(desk, Resources.FILTER, myTasks, org.camunda.bpm.engine.authorization.Permissions.READ);
+    grant(desk, Resources.TASK, "*", org.camunda.bpm.engine.authorization.Permissions.READ);
+    grant(desk, Resources.USER, "*", org.camunda.bpm.engine.authorization.Permissions.READ);
+    grant(desk, Resources.PROCESS_DEFINITION, "*", org.camunda.bpm.engine.authorization.Permissions.READ);
+
+    Answer page = api.post("/engine-rest/engine/control/filter/" + myTasks + "/list?firstResult=0&maxResults=50",
+        TASKLIST_BODY).header("Accept", "application/hal+json").as(user, "demo").send();
+
+    Answer engine = api.post("/engine-rest/engine/control/filter/" + myTasks
+        + "/list?firstResult=0&maxResults=50&engine=itself", TASKLIST_BODY).header("Accept", "application/hal+json")
+        .as(user, "demo").send();
+
+    assertThat(page.status()).as(page.raw()).isEqualTo(200);
+    assertThat(page.header(TasklistFilterEndpoint.ANSWERED_BY)).as("the page from the model, every row checked")
+        .isEqualTo("read-model");
+    assertThat(tasksById(page.json()).keySet()).containsExactly(taskId);
+    assertThat(tasksById(page.json())).isEqualTo(tasksById(engine.json()));
+  }
+
+  private void grant(String group, Resources resource, String id, org.camunda.bpm.engine.authorization.Permission p) {
+    Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(resource);
+    a.setResourceId(id);
+    a.addPermission(p);
+    authorizations.saveAuthorization(a);
+  }
+
+  private static Map<String, JsonNode> tasksById(JsonNode hal) {
+    return byId(hal.path("_embedded").path("task"));
+  }
+
+  private static Map<String, JsonNode> byId(JsonNode array) {
+    Map<String, JsonNode> byId = new java.util.TreeMap<>();
+    array.forEach(node -> byId.put(node.path("id").asText(), node));
+    return byId;
+  }
+
+  @Test
   void leavesItToTheEngineWhenAGroupLosesItsGrantOnATask() {
     at("2026-11-23T09:00");
     String ticket = file(Submissions.valid()).ticket();
@@ -175,6 +269,15 @@ class TasklistReadModelTests extends ControlIntegrationTest {
     assertThat(engine).doesNotContain(taskId).contains(task(other, "Task_RegisterComplaint").getId());
     // supervisors read every task: still answered from the model
     assertThat(answer("liuyang", StaffTaskFilters.GROUP_TASKS)).isTrue();
+
+    // the grant given back: answered from the model again
+    Authorization back = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    back.setGroupId("agents");
+    back.setResource(Resources.TASK);
+    back.setResourceId(taskId);
+    back.setPermissions(grant.getPermissions(org.camunda.bpm.engine.authorization.Permissions.values()));
+    authorizations.saveAuthorization(back);
+    assertThat(answer("zhangwei", StaffTaskFilters.GROUP_TASKS)).as("answered from the model again").isTrue();
   }
 
   /** Every filter, for every staff member who may read it, with and without Tasklist's "active". */
