@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.complaintflow.process.analysis.Figure.Section;
+import io.complaintflow.process.forms.MarkdownText;
 
 /** Generates and stores hot-spot analysis reports, and reads them back. */
 @Service
@@ -92,7 +93,10 @@ public class AnalysisReports {
     return from + " 至 " + last;
   }
 
-  /** The key figures of a report as Markdown for the joint meeting's task form (zh-CN, like the forms). */
+  /**
+   * The key figures of a report as Markdown for the joint meeting's task form (zh-CN, like the forms). Product names
+   * may be what customers wrote: they are shown as plain text.
+   */
   public String summary(AnalysisReport report) {
     List<Figure> figures = figuresOf(report);
     StringBuilder text = new StringBuilder();
@@ -112,7 +116,7 @@ public class AnalysisReports {
 
   private static void appendTop(StringBuilder text, List<Figure> figures, Section section, String title) {
     List<String> top = figures.stream().filter(f -> f.section() == section).limit(3)
-        .map(f -> (f.label() == null ? f.key() : f.label()) + " " + format(f.current(), section != Section.PER_10K_USERS,
+        .map(f -> MarkdownText.plain(f.label() == null ? f.key() : f.label()) + " " + format(f.current(), section != Section.PER_10K_USERS,
             section == Section.PER_10K_USERS))
         .toList();
     if (!top.isEmpty()) {

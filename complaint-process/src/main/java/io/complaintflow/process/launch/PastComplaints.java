@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import io.complaintflow.process.forms.MarkdownText;
+
 /**
  * The complaints on products like a new one: the same product code (a relaunch, a new version) or the same product
  * line in the catalogue. What customer service reviews a launch against.
@@ -31,22 +33,10 @@ public class PastComplaints {
       s.append(String.join("、", categories.stream().map(c -> c.category() + " " + c.count() + " 件").toList()));
       s.append("\n\n最近的投诉:\n");
       examples.forEach(e -> s.append("- ").append(e.ticket()).append("(").append(e.receivedOn()).append(",")
-          .append(asText(e.productName())).append(",").append(e.category()).append("):").append(asText(e.summary()))
+          .append(MarkdownText.plain(e.productName())).append(",").append(e.category()).append("):").append(MarkdownText.plain(e.summary()))
           .append('\n'));
       return s.toString().strip();
     }
-  }
-
-  /**
-   * Customer text inside Markdown: line breaks become spaces (a line of its own could start a heading or a list),
-   * {@code <} and {@code [} become character references (no HTML, image or link of theirs), as the forms do with
-   * FEEL's {@code replace}.
-   */
-  static String asText(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.replaceAll("[\\r\\n]+", " ").replace("<", "&lt;").replace("[", "&#91;");
   }
 
   public record CategoryCount(String category, long count) {

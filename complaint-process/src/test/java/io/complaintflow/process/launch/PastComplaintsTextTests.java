@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.complaintflow.process.forms.MarkdownText;
 import io.complaintflow.process.launch.PastComplaints.CategoryCount;
 import io.complaintflow.process.launch.PastComplaints.Example;
 import io.complaintflow.process.launch.PastComplaints.Found;
@@ -33,7 +34,7 @@ class PastComplaintsTextTests {
 
   @Test
   void ordinaryTextIsUnchanged() {
-    assertThat(PastComplaints.asText("内胆有裂纹,已拍照 (3 张)")).isEqualTo("内胆有裂纹,已拍照 (3 张)");
-    assertThat(PastComplaints.asText(null)).isEmpty();
+    assertThat(MarkdownText.plain("内胆有裂纹,已拍照 (3 张)")).isEqualTo("内胆有裂纹,已拍照 (3 张)");
+    assertThat(MarkdownText.plain(null)).isEmpty();
   }
 }
