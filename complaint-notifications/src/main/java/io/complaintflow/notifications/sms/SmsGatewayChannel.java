@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class SmsGatewayChannel implements ChannelSender {
 
   private final SmsSettings settings;
   private final SmsBody body;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
 
   SmsGatewayChannel(SmsSettings settings) {
     this.settings = settings;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,7 +45,7 @@ class WebhookChannel implements ChannelSender {
 
   private final Map<String, WebhookSettings.Endpoint> endpoints;
   private final WebhookSettings settings;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Clock clock;
 
   WebhookChannel(WebhookSettings settings, Clock clock) {
