@@ -2,6 +2,8 @@ package io.complaintflow.api.system;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -71,8 +73,10 @@ class DemoOrganisation implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     int created = 0;
+    Set<String> present = identity.createUserQuery().userIdIn(PEOPLE.stream().map(Person::id).toArray(String[]::new))
+        .list().stream().map(User::getId).collect(Collectors.toSet());
     for (Person p : PEOPLE) {
-      if (identity.createUserQuery().userId(p.id()).count() > 0) {
+      if (present.contains(p.id())) {
         continue;   // present since an earlier start (perhaps edited in Admin): left alone
       }
       created++;
