@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -22,6 +23,7 @@ import io.complaintflow.process.handling.HandlingProcess;
 import io.complaintflow.api.Api.Answer;
 import io.complaintflow.api.ApiIntegrationTest;
 import io.complaintflow.api.Submissions;
+import io.complaintflow.process.staff.StaffGroups;
 
 /** The access model: each group sees the apps and tasks it should, and nothing more. */
 class StaffAccessTests extends ApiIntegrationTest {
@@ -79,6 +81,41 @@ class StaffAccessTests extends ApiIntegrationTest {
     signIn("xuming");
     assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
         .contains(StaffAccessSetup.FILTER_MY_TASKS, StaffAccessSetup.FILTER_GROUP_TASKS);
+  }
+
+  @Test
+  void aRestartRestoresAMissingGrantAndLeavesAnEditedOneAlone() throws Exception {
+    authorizations.deleteAuthorization(agentsTasklistAccess().getId());
+    Authorization deploy = processOwnersDeployment();
+    deploy.removePermission(Permissions.CREATE);
+    authorizations.saveAuthorization(deploy);
+    long groupGrants = authorizations.createAuthorizationQuery().groupIdIn(StaffAccessSetup.GROUPS.keySet()
+        .toArray(String[]::new)).resourceId(Authorization.ANY).count();
+    try {
+      setup.run(null);
+
+      assertThat(agentsTasklistAccess().isPermissionGranted(Permissions.ACCESS)).isTrue();
+      Authorization edited = processOwnersDeployment();
+      assertThat(edited.getId()).isEqualTo(deploy.getId());
+      assertThat(edited.isPermissionGranted(Permissions.CREATE)).as("an administrator's edit survives").isFalse();
+      assertThat(edited.isPermissionGranted(Permissions.READ)).isTrue();
+      assertThat(authorizations.createAuthorizationQuery().groupIdIn(StaffAccessSetup.GROUPS.keySet()
+          .toArray(String[]::new)).resourceId(Authorization.ANY).count()).isEqualTo(groupGrants);
+    } finally {
+      Authorization restored = processOwnersDeployment();
+      restored.addPermission(Permissions.CREATE);
+      authorizations.saveAuthorization(restored);
+    }
+  }
+
+  private Authorization agentsTasklistAccess() {
+    return authorizations.createAuthorizationQuery().groupIdIn(StaffGroups.AGENTS)
+        .resourceType(Resources.APPLICATION).resourceId("tasklist").singleResult();
+  }
+
+  private Authorization processOwnersDeployment() {
+    return authorizations.createAuthorizationQuery().groupIdIn(StaffGroups.PROCESS_OWNERS)
+        .resourceType(Resources.DEPLOYMENT).resourceId(Authorization.ANY).singleResult();
   }
 
   @Test
