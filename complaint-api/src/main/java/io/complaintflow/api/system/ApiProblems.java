@@ -34,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -161,9 +162,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "forbidden", List.of());
   }
 
-  /** A fault of ours, not the client's: logged with an incident id the client can quote; no details leak. */
+  /**
+   * A fault of ours, not the client's: logged with an incident id the client can quote; no details leak. A client that
+   * went away mid-answer (a browser leaving the page while a script loads) is no incident: noted at debug level, and
+   * nobody is left to answer.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+      log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      return null;
+    }
     String incident = UUID.randomUUID().toString();
     log.error("Incident {}: {} {} failed", incident, request.getMethod(), request.getRequestURI(), e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", List.of(), incident);
