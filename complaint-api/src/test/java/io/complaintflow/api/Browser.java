@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,6 +26,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,6 +44,8 @@ public final class Browser {
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Sign-in attempts before a test fails (see {@link #signIn}). */
+  private static final int ATTEMPTS = 5;
 
   private static WebDriver shared;
 
@@ -87,6 +93,10 @@ public final class Browser {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--lang=zh-CN", "--window-size=1400,1100", "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    // the console (failed requests with their status among it), read when a sign-in fails
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
@@ -127,8 +137,10 @@ public final class Browser {
    * form, signing out first whoever was signed in, and waits for the app to show.
    *
    * <p>Right after a login the webapps sometimes answer the app's first requests with 401 and show the login form
-   * again (more often in a fresh JVM); the form is then filled in once more, at most three times. A page that never
-   * gets past its loading spinner is loaded afresh, also at most three times.
+   * again (more often in a fresh JVM); the form is then filled in once more, after a pause that lets the app's
+   * requests of the failed attempt settle. A page that never gets past its loading spinner is loaded afresh. Five
+   * attempts in all; when they fail, the assertion quotes what the browser's console said at each (failed requests and
+   * their status).
    *
    * <p>The user is unlocked before each attempt. Tests hold the engine's clock still ({@code ClockUtil}), and the
    * engine locks a user until a few seconds after a failed login: under a still clock one glitch at the form (a
@@ -138,7 +150,13 @@ public final class Browser {
   public static void signIn(WebDriver driver, int port, String engine, String app, String user) {
     String base = "http://localhost:" + port + "/camunda/app/" + app + "/" + engine + "/";
     By form = By.cssSelector("form[name='signinForm']");
+    StringBuilder console = new StringBuilder();
+    console(driver);
     for (int attempt = 1; ; attempt++) {
+      if (attempt > 1) {
+        console.append("\n  attempt ").append(attempt - 1).append(": ").append(console(driver));
+        pause(Duration.ofSeconds(2));
+      }
       unlock(engine, user);
       driver.get(base);
       driver.manage().deleteAllCookies();
@@ -149,13 +167,14 @@ public final class Browser {
         visible(driver, By.cssSelector("input[ng-model='username']"), Duration.ofSeconds(60));
       } catch (org.openqa.selenium.TimeoutException e) {
         screenshot(driver, "sign-in-form-missing-" + app + "-" + user);
-        if (attempt < 3) {
+        if (attempt < ATTEMPTS) {
           // seen on a loaded machine: the app's spinner, forever, after the refresh; a fresh load shows the form
           continue;
         }
         String body = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
         throw new AssertionError("no sign-in form at " + driver.getCurrentUrl() + " (" + driver.getTitle() + "): "
-            + body.substring(0, Math.min(body.length(), 600)), e);
+            + body.substring(0, Math.min(body.length(), 600)) + "; the browser's console:" + console
+            + "\n  attempt " + attempt + ": " + console(driver), e);
       }
       new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
         WebElement name = visible(d, By.cssSelector("input[ng-model='username']"));
@@ -170,23 +189,43 @@ public final class Browser {
       try {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(form));
         // still signed in a moment later?
-        Thread.sleep(1000);
+        pause(Duration.ofSeconds(1));
         if (driver.findElements(form).stream().noneMatch(WebElement::isDisplayed)) {
           return;
         }
       } catch (org.openqa.selenium.TimeoutException notYet) {
         // try again below
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
-      if (attempt == 3) {
+      if (attempt == ATTEMPTS) {
         screenshot(driver, "sign-in-failed-" + app + "-" + user);
         String shown = driver.findElements(By.cssSelector(".notifications, .alert")).stream()
             .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse("no notification");
         throw new AssertionError(user + " could not sign in to " + app + " at " + base + " (the page says: " + shown
-            + "; " + lockState(engine, user) + ")");
+            + "; " + lockState(engine, user) + "); the browser's console:" + console + "\n  attempt " + attempt + ": "
+            + console(driver) + "\n(the application logs each refused sign-in with its reason, logger "
+            + "org.camunda.bpm.webapp)");
       }
+    }
+  }
+
+  /** The errors in the browser's console since it was last read (failed requests with their status among them). */
+  private static String console(WebDriver driver) {
+    try {
+      List<String> lines = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+          .map(LogEntry::getMessage).toList();
+      return lines.isEmpty() ? "(nothing)" : String.join(" | ", lines);
+    } catch (RuntimeException e) {
+      return "(not readable: " + e + ")";
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
