@@ -14,8 +14,13 @@ import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import org.camunda.bpm.engine.FilterService;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,17 +121,43 @@ class WebappSessionAuthenticationTests extends ApiIntegrationTest {
     assertThat(manager.get("/api/staff/sla/overview").statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void aRefusedSignInIsLoggedWithItsReason() throws Exception {
+    Logger webapp = (Logger) LoggerFactory.getLogger("org.camunda.bpm.webapp");
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    webapp.addAppender(logged);
+    try {
+      HttpResponse<String> agentAtCockpit = login(new Session(new CookieManager()), "zhangwei", "demo", "cockpit");
+      HttpResponse<String> wrongPassword = login(new Session(new CookieManager()), "yangmin", "wrong", "cockpit");
+
+      assertThat(agentAtCockpit.statusCode()).isEqualTo(403);
+      assertThat(wrongPassword.statusCode()).isEqualTo(401);
+      assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage).anySatisfy(m -> assertThat(m)
+              .contains("Failed login attempt for user zhangwei").contains("Reason: not authorized"))
+          .anySatisfy(m -> assertThat(m).contains("Failed login attempt for user yangmin")
+              .contains("Reason: bad credentials"));
+    } finally {
+      webapp.detachAppender(logged);
+      identity.unlockUser("yangmin");
+    }
+  }
+
   /** A browser-like client: cookies kept, signed in through the webapps' login endpoint like the login form. */
   private Session signIn(String user, String app) throws Exception {
     Session s = new Session(new CookieManager());
+    HttpResponse<String> login = login(s, user, "demo", app);
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    return s;
+  }
+
+  private HttpResponse<String> login(Session s, String user, String password, String app) throws Exception {
     s.get("/camunda/app/" + app + "/default/");
-    HttpResponse<String> login = s.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+    return s.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-XSRF-TOKEN", s.xsrf())
         .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=demo")));
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    return s;
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));
   }
 
   private URI uri(String path) {
