@@ -14,7 +14,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +33,7 @@ import jakarta.servlet.http.HttpSession;
  * and REST clients ({@code /engine-rest/…}) list and count a filter's tasks. When {@link TasklistFilterAnswers} can
  * answer from the read model: {@code count} is answered here; for {@code list}, the engine renders the page itself
  * (the filter extended by {@code taskIdIn} with the page's ids, so the JSON, HAL links and embedded variables are the
- * engine's own) and the read model's count replaces the one of the HAL answer. Anything else passes unchanged.
+ * engine's own) with the read model's count ({@link ProvenPage}). Anything else passes unchanged.
  * Runs after the engine's and the webapps' authentication filters, as the signed-in user.
  */
 class TasklistFilterEndpoint extends OncePerRequestFilter {
@@ -139,32 +138,19 @@ class TasklistFilterEndpoint extends OncePerRequestFilter {
             : super.getHeaders(name);
       }
     };
-    ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
     if (proven) {
       response.setHeader(ANSWERED_BY, "read-model; proven-page");
-      try {
-        ProvenPage.render(() -> {
-          chain.doFilter(byIds, rendered);
-          return null;
-        });
-      } catch (IOException | ServletException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new ServletException(e);
-      }
-    } else {
-      chain.doFilter(byIds, rendered);
     }
-    String type = rendered.getContentType();
-    if (rendered.getStatus() == HttpServletResponse.SC_OK && type != null && type.contains("hal+json")) {
-      JsonNode hal = json.readTree(rendered.getContentAsByteArray());
-      if (hal instanceof ObjectNode o) {
-        o.put("count", page.count());
-        rendered.resetBuffer();
-        rendered.getOutputStream().write(json.writeValueAsBytes(o));
-      }
+    try {
+      ProvenPage.render(proven, page.count(), () -> {
+        chain.doFilter(byIds, response);
+        return null;
+      });
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
     }
-    rendered.copyBodyToResponse();
   }
 
   private static UserAuthentication sessionUser(HttpServletRequest request, String engineName) {

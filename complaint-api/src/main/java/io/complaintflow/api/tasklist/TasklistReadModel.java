@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
@@ -45,12 +46,21 @@ public class TasklistReadModel {
       + "and V.TASK_ID_ is null and V.PROC_INST_ID_ = T.PROC_INST_ID_ and V.TYPE_ is not null and V.TYPE_ = 'string' "
       + "and V.TEXT_ is not null and V.TEXT_ = '" + StaffTaskFilters.VIP_TIER + "') then true else false end "
       + "from ACT_RU_TASK T";
-  /** The candidate groups of unassigned tasks, with the task's columns the group filters select and sort by. */
+  /**
+   * The candidate groups of unassigned tasks, with the task's columns the group filters select and sort by; shared:
+   * the task has more than one candidate group.
+   */
   private static final String SELECT_CANDIDATES = "select distinct C.id, I.GROUP_ID_, C.task_def_key, C.due_date, "
-      + "C.priority, C.create_time, C.suspension_state, C.vip from tasklist_task C join ACT_RU_IDENTITYLINK I "
+      + "C.priority, C.create_time, C.suspension_state, C.vip, case when (select count(distinct S.GROUP_ID_) from "
+      + "ACT_RU_IDENTITYLINK S where S.TASK_ID_ = C.id and S.TYPE_ = 'candidate' and S.GROUP_ID_ is not null) > 1 "
+      + "then true else false end from tasklist_task C join ACT_RU_IDENTITYLINK I "
       + "on I.TASK_ID_ = C.id and I.TYPE_ = 'candidate' and I.GROUP_ID_ is not null where C.assignee is null";
   private static final String CANDIDATE_COLUMNS =
-      "task_id, group_id, task_def_key, due_date, priority, create_time, suspension_state, vip";
+      "task_id, group_id, task_def_key, due_date, priority, create_time, suspension_state, vip, shared";
+  /** The engine's task suspension states: each is its own index range. */
+  private static final List<Integer> ACTIVE = List.of(SuspensionState.ACTIVE.getStateCode());
+  private static final List<Integer> ACTIVE_OR_SUSPENDED =
+      List.of(SuspensionState.ACTIVE.getStateCode(), SuspensionState.SUSPENDED.getStateCode());
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -185,33 +195,32 @@ public class TasklistReadModel {
 
   /**
    * The page {@code [firstResult, firstResult + maxResults)} of a staff filter for a user with these groups, at this
-   * engine time; {@code activeOnly} as Tasklist's {@code active: true}. The tasks assigned to the user and the
-   * unassigned tasks of their groups are disjoint, so each part is counted on its own index range; a task offered to
-   * two of the user's groups is counted once.
+   * engine time; {@code activeOnly} as Tasklist's {@code active: true}. Every page and count is read on index ranges
+   * (owner, suspension state, filter column), one per owner and state, and merged here. The tasks assigned to the user
+   * and the unassigned tasks of their groups are disjoint; a task offered to two of the user's groups is counted once:
+   * the groups' counts less the tasks counted twice, found among the few rows of shared tasks.
    */
   public Page page(StaffTaskFilters filter, String userId, List<String> groupIds, Date now, boolean activeOnly,
       int firstResult, int maxResults) {
     int end = firstResult + maxResults;
     List<Row> rows = new ArrayList<>();
     long count = 0;
-    if (filter.scope != Scope.MY_GROUPS) {
-      Where w = where(filter, now, activeOnly, "assignee = ?", userId);
-      rows.addAll(rows("select id, due_date, priority, create_time from tasklist_task", w, "id", end));
-      count += jdbc.queryForObject("select count(*) from tasklist_task" + w.sql, Long.class, w.args.toArray());
-    }
-    if (filter.scope != Scope.MINE) {
-      for (String group : groupIds) {
-        Where w = where(filter, now, activeOnly, "group_id = ?", group);
-        rows.addAll(rows("select task_id, due_date, priority, create_time from tasklist_candidate", w, "task_id", end));
+    for (int state : activeOnly ? ACTIVE : ACTIVE_OR_SUSPENDED) {
+      if (filter.scope != Scope.MY_GROUPS) {
+        Where w = where(filter, now, state, "assignee = ?", userId);
+        rows.addAll(rows("select id, due_date, priority, create_time from tasklist_task", w, "id", end));
+        count += count("select count(*) from tasklist_task", w);
       }
-      if (groupIds.size() == 1) {
-        Where w = where(filter, now, activeOnly, "group_id = ?", groupIds.get(0));
-        count += jdbc.queryForObject("select count(*) from tasklist_candidate" + w.sql, Long.class, w.args.toArray());
-      } else if (!groupIds.isEmpty()) {
-        Where w = where(filter, now, activeOnly, "group_id in (" + placeholders(groupIds.size()) + ")",
-            groupIds.toArray());
-        count += jdbc.queryForObject("select count(distinct task_id) from tasklist_candidate" + w.sql, Long.class,
-            w.args.toArray());
+      if (filter.scope != Scope.MINE) {
+        for (String group : groupIds) {
+          Where w = where(filter, now, state, "group_id = ?", group);
+          rows.addAll(rows("select task_id, due_date, priority, create_time from tasklist_candidate", w, "task_id",
+              end));
+          count += count("select count(*) from tasklist_candidate", w);
+        }
+        if (groupIds.size() > 1) {
+          count -= countedTwice(filter, now, state, groupIds);
+        }
       }
     }
     Map<String, Row> distinct = new LinkedHashMap<>();
@@ -220,21 +229,41 @@ public class TasklistReadModel {
     return new Page(ids, count);
   }
 
+  private long count(String select, Where w) {
+    return jdbc.queryForObject(select + w.sql, Long.class, w.args.toArray());
+  }
+
+  /**
+   * How many of the filter's tasks in this state were counted more than once, once for each of the user's groups
+   * they are offered to beyond the first. Read on the index of shared tasks (few): the user's groups are asked in the
+   * select list, where they cannot lead the database to a group's index (and to reading every row of the groups).
+   */
+  private long countedTwice(StaffTaskFilters filter, Date now, int state, List<String> groupIds) {
+    String in = "group_id in (" + placeholders(groupIds.size()) + ")";
+    Where w = where(filter, now, state, "shared = true");
+    List<Object> args = new ArrayList<>(groupIds);
+    args.addAll(groupIds);
+    args.addAll(w.args);
+    return jdbc.queryForObject("select count(case when " + in + " then 1 end) - count(distinct case when " + in
+        + " then task_id end) from tasklist_candidate" + w.sql, Long.class, args.toArray());
+  }
+
   private record Row(String id, Timestamp due, Integer priority, Timestamp created) {
   }
 
   /**
-   * A filter's conditions; {@code leading}: the columns it fixes by equality, in index order. The page's ORDER BY
-   * starts with them (which changes nothing, they are fixed) because H2 reads an index in order only when the ORDER BY
-   * begins with the index's first columns.
+   * A filter's conditions on one suspension state; {@code leading}: the columns it fixes by equality, in index order.
+   * The page's ORDER BY starts with them (which changes nothing, they are fixed) because H2 reads an index in order
+   * only when the ORDER BY begins with the index's first columns.
    */
   private record Where(String sql, List<Object> args, String leading) {
   }
 
-  private Where where(StaffTaskFilters filter, Date now, boolean activeOnly, String owner, Object... ownerArgs) {
-    StringBuilder sql = new StringBuilder(" where ").append(owner);
-    String leading = owner.substring(0, owner.indexOf(' ')) + ", ";
+  private Where where(StaffTaskFilters filter, Date now, int state, String owner, Object... ownerArgs) {
+    StringBuilder sql = new StringBuilder(" where ").append(owner).append(" and suspension_state = ?");
+    String leading = owner.substring(0, owner.indexOf(' ')) + ", suspension_state, ";
     List<Object> args = new ArrayList<>(List.of(ownerArgs));
+    args.add(state);
     if (filter.condition == Condition.DUE_SOON) {
       sql.append(" and due_date < ?");
       args.add(new Timestamp(now.getTime() + StaffTaskFilters.DUE_SOON_HOURS * 3_600_000L));
@@ -248,9 +277,6 @@ public class TasklistReadModel {
       sql.append(" and task_def_key = ?");
       args.add(filter.taskKey);
       leading += "task_def_key, ";
-    }
-    if (activeOnly) {
-      sql.append(" and suspension_state = 1");
     }
     return new Where(sql.toString(), args, leading);
   }

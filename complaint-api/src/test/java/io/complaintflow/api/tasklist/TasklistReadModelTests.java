@@ -92,7 +92,9 @@ class TasklistReadModelTests extends ControlIntegrationTest {
     tasks.saveTask(claimed);
     Task investigation = task(tickets.get(1), "Task_InvestigateComplaint");
     tasks.setAssignee(investigation.getId(), null);
+    // offered to two groups of wangfang's (vipDesk, agents) besides its own: listed and counted once
     tasks.addCandidateGroup(investigation.getId(), "vipDesk");
+    tasks.addCandidateGroup(investigation.getId(), "agents");
     Task vipRegistration = task(vip2, "Task_RegisterComplaint");
     vipRegistration.setDueDate(null);
     tasks.saveTask(vipRegistration);
