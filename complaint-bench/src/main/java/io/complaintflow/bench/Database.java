@@ -46,7 +46,7 @@ abstract class Database implements AutoCloseable {
     };
   }
 
-  private static final class H2 extends Database {
+  static final class H2 extends Database {
     private final Path dir;
 
     H2(Path dir) {
@@ -67,7 +67,19 @@ abstract class Database implements AutoCloseable {
     @Override
     Target create(String purpose) {
       Path file = dir.resolve(purpose).resolve("db").toAbsolutePath();
-      return new Target("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+      return new Target("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE" + urlOptions(), "sa", "");
+    }
+
+    /**
+     * {@code bench.h2.url-options}: H2 settings appended to both sides' URLs, to measure a setting before the
+     * embedded default takes it (e.g. {@code ;AUTO_COMPACT_FILL_RATE=50}); empty by default.
+     */
+    static String urlOptions() {
+      String options = System.getProperty("bench.h2.url-options", "").trim();
+      if (!options.isEmpty() && !options.matches("(;[A-Z_]+=[A-Za-z0-9_]+)+")) {
+        throw new IllegalArgumentException("bench.h2.url-options: expected ;NAME=value;…, not " + options);
+      }
+      return options;
     }
 
     @Override

@@ -75,6 +75,10 @@ final class Report {
     md.append(String.format(Locale.ROOT, "- scale: bench.complaints=%d, bench.timers=%d, bench.paced-timers=%d, "
             + "bench.intake.seconds=%d, bench.clients=%d, bench.samples=%d%n", settings.complaints(), settings.timers(),
         settings.pacedTimers(), settings.intakeSeconds(), settings.clients(), settings.samples()));
+    if (!Database.H2.urlOptions().isEmpty() && settings.databases().contains("h2")) {
+      md.append("- H2 URL options on both sides (bench.h2.url-options): `").append(Database.H2.urlOptions())
+          .append("`\n");
+    }
     md.append("- ratio: ComplaintFlow ÷ bare Camunda, both measured in this run on the same kind of database "
         + "(see README \"Benchmarks\" for what each side does)\n");
     for (Section s : sections) {
