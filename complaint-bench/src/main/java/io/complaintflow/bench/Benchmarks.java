@@ -35,7 +35,8 @@ import io.complaintflow.bench.bare.BareCamundaApplication;
  * <li>start-up on an empty database, then intake for {@code bench.intake.seconds} (after a warm-up): complaints
  * through {@code POST /api/complaints} against one-task instances through the engine REST API;
  * <li>seeding fresh databases with {@code bench.complaints} open complaints (the node extension, through the real
- * intake service) and as many open one-task instances, plus bare one-timer instances;
+ * intake service) and as many open one-task instances, plus bare one-timer instances; on H2 both files are then
+ * compacted, as H2 compacts an installation's file in its idle time ({@link Database#settle});
  * <li>start-up again with that data, heap {@code bench.heap};
  * <li>SLA timers: {@code bench.timers} resolution-warning timers (bare: timer jobs) made due in one commit, drained
  * by the running job executor; then {@code bench.paced-timers} made due one after another, 5 a second;
@@ -152,6 +153,12 @@ public final class Benchmarks {
         .awaitExit(Duration.ofHours(3), "SEEDED");
     out.note("seeding (JVM start to exit): %d complaints through the intake service in %.0f s; %d one-task and %d "
         + "one-timer bare instances in %.0f s", cfComplaints, cfSeed, bareTasks, extraTimers, bareSeed);
+    String bareSettled = db.settle("bare");
+    String cfSettled = db.settle("complaintflow");
+    if (bareSettled != null || cfSettled != null) {
+      out.note("after seeding, H2 files compacted as an idle database compacts them (SHUTDOWN COMPACT; "
+          + "-Dbench.h2.compact-after-seeding=false leaves them as written): %s; %s", cfSettled, bareSettled);
+    }
 
     // 3. bare Camunda with the data: start-up, timers, task query, memory
     App bareFull = App.bare("bare-" + d + "-full", s, bareDb.target()).awaitReady(READY);

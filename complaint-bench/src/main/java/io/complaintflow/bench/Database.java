@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +35,13 @@ abstract class Database implements AutoCloseable {
   abstract boolean isPostgres();
 
   abstract Target create(String purpose);
+
+  /**
+   * Between seeding and measuring: gives the database what an installation's database gets from the idle time
+   * between its complaints, which a seeding that writes {@code bench.complaints} complaints in one go never leaves
+   * it. Returns a line for the report, or {@code null} when there is nothing to do.
+   */
+  abstract String settle(String purpose);
 
   @Override
   public abstract void close();
@@ -68,6 +76,38 @@ abstract class Database implements AutoCloseable {
     Target create(String purpose) {
       Path file = dir.resolve(purpose).resolve("db").toAbsolutePath();
       return new Target("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE" + urlOptions(), "sa", "");
+    }
+
+    /**
+     * H2 rewrites its file's partly dead chunks only while the database is idle ({@code MVStore} housekeeping): a
+     * seeding that never pauses leaves a file several times its live data, and a node opened on it spends a core
+     * rewriting chunks while it is measured. {@code SHUTDOWN COMPACT} does that work before (both sides alike);
+     * {@code -Dbench.h2.compact-after-seeding=false} measures the file as the seeding left it.
+     */
+    @Override
+    String settle(String purpose) {
+      if (!Boolean.parseBoolean(System.getProperty("bench.h2.compact-after-seeding", "true"))) {
+        return null;
+      }
+      Path file = dir.resolve(purpose).resolve("db.mv.db");
+      long before = size(file);
+      long start = System.nanoTime();
+      try (Connection c = create(purpose).connect(); Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN COMPACT");
+      } catch (SQLException e) {
+        throw new IllegalStateException("SHUTDOWN COMPACT of " + file + ": " + e.getMessage(), e);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return String.format(Locale.ROOT, "%s: %.2f → %.2f GB in %.0f s", purpose, before / 1e9, size(file) / 1e9,
+          seconds);
+    }
+
+    private static long size(Path file) {
+      try {
+        return Files.size(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     /**
@@ -121,6 +161,12 @@ abstract class Database implements AutoCloseable {
       created.add(database);
       String url = admin.url().replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1");
       return new Target(url, admin.user(), admin.password());
+    }
+
+    /** PostgreSQL's autovacuum runs beside the load; nothing is left for an idle time to do. */
+    @Override
+    String settle(String purpose) {
+      return null;
     }
 
     @Override

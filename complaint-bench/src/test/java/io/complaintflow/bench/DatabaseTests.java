@@ -3,7 +3,15 @@ package io.complaintflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseTests {
 
   private static final String OPTIONS = "bench.h2.url-options";
+  private static final String COMPACT = "bench.h2.compact-after-seeding";
 
   @TempDir
   Path work;
@@ -19,6 +28,7 @@ class DatabaseTests {
   @AfterEach
   void clearOptions() {
     System.clearProperty(OPTIONS);
+    System.clearProperty(COMPACT);
   }
 
   @Test
@@ -44,6 +54,76 @@ class DatabaseTests {
     try (Database h2 = Database.of("h2", work)) {
       assertThatThrownBy(() -> h2.create("bare")).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("bench.h2.url-options");
+    }
+  }
+
+  @Test
+  void afterSeedingAnH2FileIsCompactedAndKeepsEveryRow() throws Exception {
+    // no compaction when a connection closes the database (H2 spends up to 200 ms on it by default), so that only
+    // settle() can shrink the file
+    System.setProperty(OPTIONS, ";MAX_COMPACT_TIME=0");
+    try (Database h2 = Database.of("h2", work)) {
+      Database.Target target = h2.create("complaintflow");
+      churn(target);
+      Path file = work.resolve("h2").resolve("complaintflow").resolve("db.mv.db");
+      long before = Files.size(file);
+
+      String note = h2.settle("complaintflow");
+
+      long after = Files.size(file);
+      assertThat(after).isLessThan(before / 2);
+      Matcher m = Pattern.compile("complaintflow: (\\d+\\.\\d\\d) → (\\d+\\.\\d\\d) GB in \\d+ s").matcher(note);
+      assertThat(m.matches()).as(note).isTrue();
+      assertThat(Double.parseDouble(m.group(1))).isEqualTo(Math.round(before / 1e7) / 100.0);
+      assertThat(Double.parseDouble(m.group(2))).isEqualTo(Math.round(after / 1e7) / 100.0);
+      try (Connection c = target.connect(); Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("select count(*), sum(length(v)) from t")) {
+        r.next();
+        assertThat(r.getLong(1)).isEqualTo(1000);
+        assertThat(r.getLong(2)).isEqualTo(1000L * 2000);
+      }
+    }
+  }
+
+  @Test
+  void anH2FileIsLeftAsTheSeedingWroteItWhenTheRunSaysSo() throws Exception {
+    System.setProperty(OPTIONS, ";MAX_COMPACT_TIME=0");
+    System.setProperty(COMPACT, "false");
+    try (Database h2 = Database.of("h2", work)) {
+      churn(h2.create("bare"));
+      Path file = work.resolve("h2").resolve("bare").resolve("db.mv.db");
+      long before = Files.size(file);
+
+      assertThat(h2.settle("bare")).isNull();
+
+      assertThat(Files.size(file)).isEqualTo(before);
+    }
+  }
+
+  /** Rows written, rewritten and mostly deleted, one commit each, as a seeding leaves them: dead chunks. */
+  private static void churn(Database.Target target) throws SQLException {
+    try (Connection c = target.connect()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("create table t (id int primary key, v varchar(4000))");
+      }
+      try (PreparedStatement insert = c.prepareStatement("insert into t values (?, ?)");
+          PreparedStatement update = c.prepareStatement("update t set v = ? where id = ?")) {
+        for (int i = 0; i < 5000; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, String.valueOf((char) ('a' + i % 26)).repeat(2000));
+          insert.executeUpdate();
+        }
+        for (int round = 0; round < 3; round++) {
+          for (int i = 0; i < 5000; i++) {
+            update.setString(1, String.valueOf((char) ('A' + (i + round) % 26)).repeat(2000));
+            update.setInt(2, i);
+            update.executeUpdate();
+          }
+        }
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("delete from t where id >= 1000");
+      }
     }
   }
 }
