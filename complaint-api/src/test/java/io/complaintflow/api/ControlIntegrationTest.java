@@ -28,10 +28,12 @@ import org.springframework.test.context.ActiveProfiles;
 import io.complaintflow.api.Api.Answer;
 import io.complaintflow.process.complaint.Complaint;
 import io.complaintflow.process.complaint.ComplaintRepository;
+import io.complaintflow.process.sla.SlaWarningSweep;
 
 /**
- * The application with its job executor switched off: tests move the engine clock to a moment in the business time
- * zone and run the jobs that are due, as the job executor would, so timers fire exactly when a test says. Shared by
+ * The application with its job executor switched off (and with it the SLA warning sweep): tests move the engine clock
+ * to a moment in the business time zone and run the jobs and give the warnings that are due, as the job executor and
+ * the sweep would, so timers fire exactly when a test says. Shared by
  * the tests of authorization, linkage and escalation (one application context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,6 +57,8 @@ public abstract class ControlIntegrationTest {
   protected IdentityService identity;
   @Autowired
   protected ComplaintRepository complaints;
+  @Autowired
+  protected SlaWarningSweep warningSweep;
 
   protected Api api;
 
@@ -92,9 +96,13 @@ public abstract class ControlIntegrationTest {
     return new Filed(a.json().path("ticket").asText(), a.json().path("trackingToken").asText());
   }
 
-  /** Runs every job that is due now, repeatedly, as the job executor would; failures stay with their job. */
+  /**
+   * Gives the SLA warnings and runs every job that is due now, repeatedly, as the sweep and the job executor would;
+   * failures stay with their job.
+   */
   protected int runDueJobs() {
-    int ran = 0;
+    // the SLA warnings that are due (the sweep that gives them is off with the job executor)
+    int ran = warningSweep.sweep();
     for (int round = 0; round < 20; round++) {
       List<Job> due = management.createJobQuery().executable().active().list();
       if (due.isEmpty()) {

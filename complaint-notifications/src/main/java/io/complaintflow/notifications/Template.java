@@ -80,6 +80,13 @@ public enum Template {
    */
   SLA_WARNING(Audience.STAFF),
   /**
+   * SLA 预警汇总. Staff: several of their complaints (or of their group's unowned ones) reached the warning share of a
+   * clock at once; uses {@code count}, {@code clock} ({@code FIRST_RESPONSE} or {@code RESOLUTION}, shown as
+   * {@code clockText}), {@code items} (the most urgent, each with {@code ticket}, {@code customerName}, {@code dueAt})
+   * and {@code more} (how many are not listed).
+   */
+  SLA_WARNING_DIGEST(Audience.STAFF),
+  /**
    * SLA 超时. Staff at an escalation level: a deadline passed; uses {@code ticket}, {@code customerName},
    * {@code taskName}, {@code dueAt}, {@code level}, {@code detail}. Usually sent {@code urgent}.
    */

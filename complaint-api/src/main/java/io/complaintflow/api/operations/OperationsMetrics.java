@@ -29,8 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Operations figures read from the database, the same on every node of a cluster: open complaints by status, SLA
- * warnings and breaches (from the complaints' history, so they survive restarts and count the whole cluster), and the
- * job executor's backlog and failed jobs. A scrape reads a snapshot refreshed every
+ * warnings and breaches (from the complaints' history, so they survive restarts and count the whole cluster), the
+ * warnings due and not yet given (the warning sweep's backlog), and the job executor's backlog and failed jobs. A scrape reads a snapshot refreshed every
  * {@code complaintflow.metrics.refresh-interval} (default 30 s), so scraping never queries the database itself.
  * The notification outbox has its own meters ({@code complaintflow.notifications.*}, complaint-notifications).
  */
@@ -51,6 +51,8 @@ public class OperationsMetrics {
   static final String OPEN = "complaintflow.complaints.open";
   static final String SLA_WARNINGS = "complaintflow.sla.warnings";
   static final String SLA_BREACHES = "complaintflow.sla.breaches";
+  static final String SLA_WARNINGS_DUE = "complaintflow.sla.warnings.due";
+  static final String SLA_WARNINGS_DUE_LAG = "complaintflow.sla.warnings.due.lag";
   static final String JOBS_DUE = "complaintflow.jobs.due";
   static final String JOBS_DUE_LAG = "complaintflow.jobs.due.lag";
   static final String JOBS_FAILED = "complaintflow.jobs.failed";
@@ -66,6 +68,8 @@ public class OperationsMetrics {
   private final Map<ComplaintStatus, AtomicLong> open = new EnumMap<>(ComplaintStatus.class);
   private final Map<String, AtomicLong> warnings = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> breaches = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> warningsDue = new ConcurrentHashMap<>();
+  private final AtomicLong warningsDueLagSeconds = new AtomicLong();
   private final AtomicLong jobsDue = new AtomicLong();
   private final AtomicLong jobsDueLagSeconds = new AtomicLong();
   private final AtomicLong jobsFailed = new AtomicLong();
@@ -93,7 +97,13 @@ public class OperationsMetrics {
           .description("SLA warnings given (complaint history, all nodes)").register(registry);
       FunctionCounter.builder(SLA_BREACHES, b, AtomicLong::get).tag("clock", tag)
           .description("SLA targets breached (complaint history, all nodes)").register(registry);
+      AtomicLong d = new AtomicLong();
+      warningsDue.put(c, d);
+      Gauge.builder(SLA_WARNINGS_DUE, d, AtomicLong::get).tag("clock", tag)
+          .description("SLA warnings due and not yet given (the warning sweep's backlog)").register(registry);
     }
+    Gauge.builder(SLA_WARNINGS_DUE_LAG, warningsDueLagSeconds, AtomicLong::get).baseUnit("seconds")
+        .description("How long the oldest SLA warning not yet given has been due").register(registry);
     Gauge.builder(JOBS_DUE, jobsDue, AtomicLong::get)
         .description("Engine jobs due and not locked by any job executor (backlog)").register(registry);
     Gauge.builder(JOBS_DUE_LAG, jobsDueLagSeconds, AtomicLong::get).baseUnit("seconds")
@@ -122,6 +132,19 @@ public class OperationsMetrics {
 
       Instant now = clock.instant();
       Timestamp t = Timestamp.from(now);
+      Instant oldestWarning = null;
+      for (String c : CLOCKS) {
+        String column = c.toLowerCase(Locale.ROOT) + "_warning_due_at";
+        warningsDue.get(c).set(jdbc.queryForObject("select count(*) from complaint where " + column + " <= ?",
+            Long.class, t));
+        Timestamp first = jdbc.queryForObject("select min(" + column + ") from complaint where " + column + " <= ?",
+            Timestamp.class, t);
+        if (first != null && (oldestWarning == null || first.toInstant().isBefore(oldestWarning))) {
+          oldestWarning = first.toInstant();
+        }
+      }
+      warningsDueLagSeconds.set(oldestWarning == null ? 0
+          : Math.max(0, Duration.between(oldestWarning, now).getSeconds()));
       // the job executor's own condition for acquiring a job: retries left, due, active, not locked (or lock expired)
       String due = " from ACT_RU_JOB where RETRIES_ > 0 and (DUEDATE_ is null or DUEDATE_ <= ?) "
           + "and (SUSPENSION_STATE_ is null or SUSPENSION_STATE_ = 1) and (LOCK_EXP_TIME_ is null or LOCK_EXP_TIME_ < ?)";

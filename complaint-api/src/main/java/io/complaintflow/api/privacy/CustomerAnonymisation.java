@@ -50,7 +50,8 @@ import io.complaintflow.process.intake.IntakeSettings;
  * case library entries, revisit comments; launch reviews' lists of past complaints, joint-meeting minutes and batch
  * incident texts where they name the customer;</li>
  * <li>notification outbox: messages to the customer still to go are withdrawn ({@code CANCELLED}), their addresses and
- * texts erased; staff messages about the complaint cleaned;</li>
+ * texts erased; staff messages about the complaint cleaned, and staff digests about several complaints (SLA warnings)
+ * where they name the customer;</li>
  * <li>Camunda: variables of the complaint's process instances (and their sub-processes) replaced through the engine
  * while running; their history ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}, decision inputs and outputs, task names
  * and descriptions, comments) cleaned in place.</li>
@@ -248,6 +249,10 @@ class CustomerAnonymisation {
           onlyKnown);
       scrubRows("batch_incident", "id", List.of("cause", "scripted_answer", "resolution"), "cause like ? or "
           + "scripted_answer like ? or resolution like ?", new Object[] {like, like, like}, onlyKnown);
+      // staff messages about several complaints at once (SLA warning digests) list customers by name
+      scrubRows("notification_outbox", "id", List.of("subject", "body_text", "body_short", "body_html"),
+          "complaint_id is null and (body_text like ? or body_html like ? or body_short like ?)",
+          new Object[] {like, like, like}, onlyKnown);
     }
 
     // the outbox: nothing more to the customer; staff messages about them cleaned

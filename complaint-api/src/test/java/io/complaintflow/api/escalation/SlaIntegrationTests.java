@@ -39,8 +39,8 @@ class SlaIntegrationTests extends ControlIntegrationTest {
     // 5 working days (40 h): 30 Sep 2h, 8 Oct 8h, 9 Oct 8h, Saturday 10 Oct (调休) 8h, 12 Oct 8h, 13 Oct 6h
     assertThat(c.getResolutionDueAt()).isEqualTo(local("2026-10-13T16:00"));
     // warnings when a quarter of the time is left: 2 h before, and 10 h before
-    assertThat(dueOfTimer(f.ticket(), "IntermediateEvent_FirstResponseWarningDue")).isEqualTo(Date.from(local("2026-10-08T14:00")));
-    assertThat(dueOfTimer(f.ticket(), "IntermediateEvent_ResolutionWarningDue")).isEqualTo(Date.from(local("2026-10-12T14:00")));
+    assertThat(c.getFirstResponseWarningDueAt()).isEqualTo(local("2026-10-08T14:00"));
+    assertThat(c.getResolutionWarningDueAt()).isEqualTo(local("2026-10-12T14:00"));
     // the registration task is due when the first response is
     assertThat(task(f.ticket(), "Task_RegisterComplaint").getDueDate()).isEqualTo(Date.from(local("2026-10-08T16:00")));
 
@@ -130,6 +130,11 @@ class SlaIntegrationTests extends ControlIntegrationTest {
         .containsExactly("ComplaintRevisitProcess");
     assertThat(complaint(f.ticket()).isSlaPaused()).isFalse();
     assertThat(complaint(f.ticket()).getSlaPausedSeconds()).isEqualTo(3 * 3600 + 30 * 60);
+    // closed in time: no warning is waiting, none is given later
+    assertThat(complaint(f.ticket()).getResolutionWarningDueAt()).isNull();
+    at("2026-12-31T09:00");
+    runDueJobs();
+    assertThat(events(f.ticket())).doesNotContain("SLA_WARNING");
   }
 
   @Test
@@ -138,7 +143,7 @@ class SlaIntegrationTests extends ControlIntegrationTest {
     Filed f = file(Submissions.valid());
     register("zhangwei", f.ticket(), false, Map.of());
     assertThat(complaint(f.ticket()).getResolutionDueAt()).isEqualTo(local("2026-11-30T10:00"));
-    assertThat(dueOfTimer(f.ticket(), "IntermediateEvent_ResolutionWarningDue")).isEqualTo(Date.from(local("2026-11-26T17:00")));
+    assertThat(complaint(f.ticket()).getResolutionWarningDueAt()).isEqualTo(local("2026-11-26T17:00"));
 
     // Monday 11:00 the owner asks for the receipt; the customer answers on Wednesday 11:00: two working days later
     at("2026-11-23T11:00");
@@ -150,7 +155,8 @@ class SlaIntegrationTests extends ControlIntegrationTest {
     assertThat(waiting.json().path("sla").path("waitingForYou").asBoolean()).isTrue();
     assertThat(waiting.json().path("sla").path("resolutionStatus").asText()).isEqualTo("PAUSED");
 
-    // the clocks' timers stand still meanwhile
+    // the clocks' timers and warnings stand still meanwhile
+    assertThat(complaint(f.ticket()).getResolutionWarningDueAt()).isNull();
     assertThat(management.createJobQuery().processInstanceId(escalationInstance(f.ticket())).timers().list())
         .isNotEmpty()
         .allMatch(job -> job.getDuedate().after(Date.from(local("2100-01-01T00:00"))));
@@ -166,7 +172,7 @@ class SlaIntegrationTests extends ControlIntegrationTest {
     // 16 working hours later: Monday 30 Nov 10:00 becomes Wednesday 2 Dec 10:00, the warning Thursday 26 Nov 17:00
     // (ten working hours before) becomes Monday 30 Nov 17:00
     assertThat(c.getResolutionDueAt()).isEqualTo(local("2026-12-02T10:00"));
-    assertThat(dueOfTimer(f.ticket(), "IntermediateEvent_ResolutionWarningDue")).isEqualTo(Date.from(local("2026-11-30T17:00")));
+    assertThat(c.getResolutionWarningDueAt()).isEqualTo(local("2026-11-30T17:00"));
     assertThat(management.createJobQuery().processInstanceId(escalationInstance(f.ticket())).timers().list())
         .allMatch(job -> job.getDuedate().before(Date.from(local("2027-01-01T00:00"))));
     Task investigate = task(f.ticket(), "Task_InvestigateComplaint");

@@ -21,6 +21,7 @@ class OperationsMetricsTests extends ControlIntegrationTest {
 
   private static final String OPEN = "complaintflow_complaints_open";
   private static final String WARNINGS = "complaintflow_sla_warnings_total";
+  private static final String WARNINGS_DUE = "complaintflow_sla_warnings_due";
   private static final String BREACHES = "complaintflow_sla_breaches_total";
   private static final String JOBS_DUE = "complaintflow_jobs_due";
 
@@ -40,7 +41,8 @@ class OperationsMetricsTests extends ControlIntegrationTest {
     assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
 
     Prometheus p = Prometheus.scrape(api);
-    for (String name : new String[] {OPEN, WARNINGS, BREACHES, JOBS_DUE, "complaintflow_jobs_due_lag_seconds",
+    for (String name : new String[] {OPEN, WARNINGS, BREACHES, WARNINGS_DUE, "complaintflow_sla_warnings_due_lag_seconds",
+        JOBS_DUE, "complaintflow_jobs_due_lag_seconds",
         "complaintflow_jobs_failed", "complaintflow_incidents", "complaintflow_notifications_outbox",
         "complaintflow_notifications_failed_total", "complaintflow_notifications_dead_total"}) {
       assertThat(p.has(name)).as(name).isTrue();
@@ -65,30 +67,39 @@ class OperationsMetricsTests extends ControlIntegrationTest {
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Prometheus.scrape(api)
         .value("complaintflow_notifications_outbox", "status", "HELD") >= held + 2);
 
-    // 8 October 14:00: the first-response warnings are due; the (stopped) job executor has not run them yet
-    at("2026-10-08T14:00");
+    // 8 October 14:15: the first-response warnings are due; the (stopped) sweep has not given them yet
+    at("2026-10-08T14:15");
     metrics.refresh();
     Prometheus due = Prometheus.scrape(api);
-    assertThat(due.value(JOBS_DUE)).isGreaterThanOrEqualTo(2.0);
-    assertThat(due.value("complaintflow_jobs_due_lag_seconds")).isGreaterThanOrEqualTo(0.0);
+    double dueWarnings = due.value(WARNINGS_DUE, "clock", "first_response");
+    assertThat(dueWarnings).as("these two, and any other test's in this context").isGreaterThanOrEqualTo(2.0);
+    assertThat(due.value("complaintflow_sla_warnings_due_lag_seconds")).isGreaterThanOrEqualTo(15 * 60.0);
     assertThat(due.value(WARNINGS, "clock", "first_response")).isEqualTo(before.value(WARNINGS, "clock",
         "first_response"));
 
-    // the jobs run: backlog gone, two warnings more
+    // the sweep runs: its backlog gone, two warnings more
     runDueJobs();
     metrics.refresh();
     Prometheus warned = Prometheus.scrape(api);
-    assertThat(warned.value(JOBS_DUE)).isZero();
+    assertThat(warned.value(WARNINGS_DUE, "clock", "first_response")).isZero();
+    assertThat(warned.value("complaintflow_sla_warnings_due_lag_seconds")).isZero();
     assertThat(warned.value(WARNINGS, "clock", "first_response") - before.value(WARNINGS, "clock", "first_response"))
-        .isEqualTo(2.0);
+        .isEqualTo(dueWarnings);
     assertThat(warned.value(BREACHES, "clock", "first_response"))
         .isEqualTo(before.value(BREACHES, "clock", "first_response"));
 
-    // 16:30: breached
+    // 16:30: the breach timers are due; the (stopped) job executor has not run them yet
     at("2026-10-08T16:30");
+    metrics.refresh();
+    Prometheus late = Prometheus.scrape(api);
+    assertThat(late.value(JOBS_DUE)).isGreaterThanOrEqualTo(2.0);
+    assertThat(late.value("complaintflow_jobs_due_lag_seconds")).isGreaterThanOrEqualTo(30 * 60.0);
+
+    // the jobs run: backlog gone, breached
     runDueJobs();
     metrics.refresh();
     Prometheus breached = Prometheus.scrape(api);
+    assertThat(breached.value(JOBS_DUE)).isZero();
     assertThat(breached.value(BREACHES, "clock", "first_response") - before.value(BREACHES, "clock", "first_response"))
         .isEqualTo(2.0);
     assertThat(complaint(ticket).getFirstResponseBreachedAt()).isNotNull();

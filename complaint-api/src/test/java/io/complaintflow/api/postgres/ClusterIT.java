@@ -43,17 +43,20 @@ import jakarta.mail.internet.MimeMessage;
  * Two application nodes on one PostgreSQL database form a cluster: each node's job executor takes due jobs from the
  * shared tables, and the engine's optimistic locking lets exactly one node commit each. The test runs two real nodes
  * (the packaged jar, one JVM each, see {@link Node}), registers complaints through both APIs, makes a thousand SLA
- * timers due at the same moment, kills one node with SIGKILL while they drain, and checks that every timer fired
- * exactly once: the survivor finishes the work, including the jobs the dead node had locked, once their lock expires
+ * warnings due at the same moment (both nodes' warning sweeps give each exactly once), then a thousand SLA breach
+ * timers, kills one node with SIGKILL while they drain, and checks that every timer fired exactly once: the survivor
+ * finishes the work, including the jobs the dead node had locked, once their lock expires
  * ({@code camunda.bpm.job-execution.lock-time-in-millis} in application-postgres.yaml).
  *
- * <p>The timers are made due while both nodes run, by one UPDATE of their due dates in {@code ACT_RU_JOB}, as a
- * thousand SLA clocks running out together would look: both nodes are warm and polling, and the moment is one commit.
- * (Stopping the nodes to do it and starting them again would measure start-up order, not the cluster.) The figures
- * are printed and written to {@code target/cluster-it/figures.txt}.
+ * <p>Warnings and timers are made due while both nodes run, by one UPDATE of their due times (the complaints'
+ * warning due times, the timers' due dates in {@code ACT_RU_JOB}), as a thousand SLA clocks running out together
+ * would look: both nodes are warm and polling, and the moment is one commit. (Stopping the nodes to do it and
+ * starting them again would measure start-up order, not the cluster.) The figures are printed and written to
+ * {@code target/cluster-it/figures.txt}.
  *
  * <p>The nodes send their mail to a real SMTP server in this JVM (GreenMail): the customers' acknowledgements of
- * filing and the SLA warnings each timer sends the agents (the demo organisation is on, so there is somebody to warn).
+ * filing, the SLA warning digests to the agents, and the breach each timer reports to the supervisors (the demo
+ * organisation is on, so there is somebody to tell).
  * Every message must arrive, and only once — except those node-a was handing over when it died: the outbox delivers
  * at least once, so another node sends those again once their claim expires (receivers drop the copy by its
  * {@code Message-ID}, derived from the idempotency key).
@@ -64,8 +67,10 @@ class ClusterIT {
   private static final int TIMERS = 2 * COMPLAINTS_PER_NODE;
   /** Kill the first node once this many timers fired: mid-run, with work in its hands. */
   private static final int KILL_AFTER = TIMERS * 3 / 10;
-  private static final String WARNING_TIMER = "IntermediateEvent_ResolutionWarningDue";
   private static final String BREACH_TIMER = "IntermediateEvent_ResolutionDue";
+  /** Where each escalation process waits after its breach: the manager is brought in later. */
+  private static final String NEXT_TIMER = "IntermediateEvent_ManagerEscalationDue";
+  private static final Duration WARNING_LIMIT = Duration.ofSeconds(30);
   /** The job lock of application-postgres.yaml (60 s) plus time to drain; fails the test beyond. */
   private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
   private static final int JOB_SUCCESSFUL = 2;
@@ -101,7 +106,7 @@ class ClusterIT {
   }
 
   @Test
-  void firesAThousandDueSlaTimersExactlyOnceWhenOneOfTwoNodesIsKilledWhileTheyDrain() throws Exception {
+  void givesAThousandWarningsOnceAndFiresAThousandDueSlaTimersExactlyOnceWhenOneOfTwoNodesIsKilledWhileTheyDrain() throws Exception {
     // two nodes on one database: the first creates the schema, the second joins
     smtp.start();
     long t = System.nanoTime();
@@ -118,13 +123,40 @@ class ClusterIT {
     assertThat(count("select count(*) from complaint")).isEqualTo(TIMERS);
     assertThat(count("select count(distinct ticket) from complaint")).isEqualTo(TIMERS);
     List<String> timerJobs = sql.queryForList("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = "
-        + "j.job_def_id_ where d.act_id_ = ?", String.class, WARNING_TIMER);
-    assertThat(timerJobs).as("one resolution-warning timer per complaint").hasSize(TIMERS);
+        + "j.job_def_id_ where d.act_id_ = ?", String.class, BREACH_TIMER);
+    assertThat(timerJobs).as("one resolution-breach timer per complaint").hasSize(TIMERS);
 
-    // a thousand timers fall due at once
+    // a thousand warnings fall due at once: both nodes sweep, each warning is given once
+    int warned = sql.update("update complaint set resolution_warning_due_at = ?",
+        new Timestamp(System.currentTimeMillis() - 1000));
+    long warningsDueAt = System.nanoTime();
+    assertThat(warned).isEqualTo(TIMERS);
+    while (count("select count(*) from complaint where resolution_warned_at is null") > 0) {
+      if (millisSince(warningsDueAt) > WARNING_LIMIT.toMillis()) {
+        fail("%d of %d warnings not given %s after they fell due", count("select count(*) from complaint "
+            + "where resolution_warned_at is null"), TIMERS, WARNING_LIMIT);
+      }
+      Thread.sleep(50);
+    }
+    long warningsGivenAfter = millisSince(warningsDueAt);
+    Map<String, Long> warningsPerComplaint = new LinkedHashMap<>();
+    sql.query("select c.ticket, count(e.id) as warnings from complaint c left join complaint_event e "
+            + "on e.complaint_id = c.id and e.type = 'SLA_WARNING' and e.detail = 'RESOLUTION' group by c.ticket",
+        rs -> {
+          warningsPerComplaint.put(rs.getString("ticket"), rs.getLong("warnings"));
+        });
+    assertThat(warningsPerComplaint).hasSize(TIMERS);
+    assertThat(warningsPerComplaint).allSatisfy((ticket, warnings) -> assertThat(warnings).as(ticket).isOne());
+    assertThat(count("select count(*) from complaint where resolution_warning_due_at is not null")).isZero();
+    assertThat(count("select count(*) from complaint_event where type = 'SLA_WARNING' and detail = 'FIRST_RESPONSE'"))
+        .as("first-response warnings (not due)").isZero();
+    report("%d SLA warnings due at once: all given, each once, %.1f s after they fell due", TIMERS,
+        warningsGivenAfter / 1000.0);
+
+    // a thousand breach timers fall due at once
     Timestamp due = new Timestamp(System.currentTimeMillis() - 1000);
     int moved = sql.update("update act_ru_job set duedate_ = ?, rev_ = rev_ + 1 where lock_owner_ is null "
-        + "and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?)", due, WARNING_TIMER);
+        + "and job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?)", due, BREACH_TIMER);
     long dueAt = System.nanoTime();
     assertThat(moved).isEqualTo(TIMERS);
 
@@ -136,22 +168,24 @@ class ClusterIT {
         (long) TIMERS - 1);
     assertThat(survivor.isAlive()).isTrue();
 
-    // every timer fired exactly once: one warning per complaint, recorded on it; each clock now waits for its breach
-    Map<String, Long> warningsPerComplaint = new LinkedHashMap<>();
-    sql.query("select c.ticket, count(e.id) as warnings from complaint c left join complaint_event e "
-            + "on e.complaint_id = c.id and e.type = 'SLA_WARNING' and e.detail = 'RESOLUTION' group by c.ticket",
+    // every timer fired exactly once: one breach per complaint, recorded on it, and the supervisor brought in; each
+    // clock now waits for the manager's turn
+    Map<String, Long> breachesPerComplaint = new LinkedHashMap<>();
+    sql.query("select c.ticket, count(e.id) as breaches from complaint c left join complaint_event e "
+            + "on e.complaint_id = c.id and e.type = 'SLA_BREACHED' and e.detail = 'RESOLUTION' group by c.ticket",
         rs -> {
-          warningsPerComplaint.put(rs.getString("ticket"), rs.getLong("warnings"));
+          breachesPerComplaint.put(rs.getString("ticket"), rs.getLong("breaches"));
         });
-    assertThat(warningsPerComplaint).hasSize(TIMERS);
-    assertThat(warningsPerComplaint).allSatisfy((ticket, warnings) -> assertThat(warnings).as(ticket).isOne());
-    assertThat(count("select count(*) from complaint where resolution_warned_at is null")).isZero();
-    assertThat(count("select count(*) from complaint_event where type = 'SLA_WARNING' and detail = 'FIRST_RESPONSE'"))
-        .as("first-response warnings (not due)").isZero();
+    assertThat(breachesPerComplaint).hasSize(TIMERS);
+    assertThat(breachesPerComplaint).allSatisfy((ticket, breaches) -> assertThat(breaches).as(ticket).isOne());
+    assertThat(count("select count(*) from complaint where resolution_breached_at is null")).isZero();
+    assertThat(count("select count(*) from complaint where escalation_level = 'SUPERVISOR'")).isEqualTo(TIMERS);
+    assertThat(count("select count(*) from act_ru_task where task_def_key_ = 'Task_SuperviseAsSupervisor'"))
+        .isEqualTo(TIMERS);
     assertThat(count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-        + "where d.act_id_ = '" + WARNING_TIMER + "'")).isZero();
+        + "where d.act_id_ = '" + BREACH_TIMER + "'")).isZero();
     assertThat(count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-        + "where d.act_id_ = '" + BREACH_TIMER + "'")).isEqualTo(TIMERS);
+        + "where d.act_id_ = '" + NEXT_TIMER + "'")).isEqualTo(TIMERS);
     assertThat(count("select count(*) from act_ru_incident")).as("incidents").isZero();
     assertThat(count("select count(*) from act_ru_job where exception_msg_ is not null")).as("failing jobs").isZero();
 
@@ -160,22 +194,24 @@ class ClusterIT {
     sql.query("select job_id_, count(*) as n from act_hi_job_log where act_id_ = ? and job_state_ = ? group by job_id_",
         rs -> {
           successesPerJob.put(rs.getString("job_id_"), rs.getLong("n"));
-        }, WARNING_TIMER, JOB_SUCCESSFUL);
+        }, BREACH_TIMER, JOB_SUCCESSFUL);
     assertThat(successesPerJob.keySet()).containsExactlyInAnyOrderElementsOf(timerJobs);
     assertThat(successesPerJob).allSatisfy((job, n) -> assertThat(n).as("successful runs of job " + job).isOne());
     Map<String, Long> perNode = new LinkedHashMap<>();
     sql.query("select hostname_, count(*) as n from act_hi_job_log where act_id_ = ? and job_state_ = ? "
         + "group by hostname_ order by hostname_", rs -> {
           perNode.put(rs.getString("hostname_"), rs.getLong("n"));
-        }, WARNING_TIMER, JOB_SUCCESSFUL);
+        }, BREACH_TIMER, JOB_SUCCESSFUL);
     assertThat(perNode).as("jobs run per node").containsOnlyKeys("node-a", "node-b");
-    long failures = count("select count(*) from act_hi_job_log where act_id_ = '" + WARNING_TIMER
+    long failures = count("select count(*) from act_hi_job_log where act_id_ = '" + BREACH_TIMER
         + "' and job_state_ = " + JOB_FAILED);
 
     // every mail arrived, none twice but those node-a was handing over when it died
     Mails mails = awaitMails();
-    assertThat(mails.warnings).as("SLA warnings mailed to agents (at least one per timer)")
+    assertThat(mails.breaches).as("SLA breaches mailed to supervisors (at least one per timer)")
         .isGreaterThanOrEqualTo(TIMERS);
+    assertThat(mails.warnings).as("SLA warning mails to agents: a digest per agent and sweep, not one per complaint")
+        .isPositive().isLessThan(TIMERS / 10);
     assertThat(mails.received.keySet()).as("mails received, by idempotency key")
         .containsExactlyInAnyOrderElementsOf(mails.sentKeys);
     Map<String, Long> twice = new LinkedHashMap<>(mails.received);
@@ -185,7 +221,7 @@ class ClusterIT {
     assertThat(twice.values()).as("deliveries of a mail").allSatisfy(n -> assertThat(n).isEqualTo(2));
 
     List<Double> lateness = sql.queryForList("select extract(epoch from (timestamp_ - ?)) from act_hi_job_log "
-        + "where act_id_ = ? and job_state_ = ? order by 1", Double.class, due, WARNING_TIMER, JOB_SUCCESSFUL);
+        + "where act_id_ = ? and job_state_ = ? order by 1", Double.class, due, BREACH_TIMER, JOB_SUCCESSFUL);
     report("%d timers due at once; node-a killed (SIGKILL) %.1f s later, after %d had fired (%d locked by the nodes then)",
         TIMERS, drain.killedAfterMillis / 1000.0, drain.firedAtKill, drain.lockedAtKill);
     if (drain.strandedJobs > 0) {
@@ -197,9 +233,9 @@ class ClusterIT {
     report("jobs run: %s", share(perNode));
     report("fired after falling due: p50 %.1f s, p95 %.1f s, max %.1f s", percentile(lateness, 50),
         percentile(lateness, 95), percentile(lateness, 100));
-    report("mail: %d sent (%d SLA warnings to agents), all received; %d of the %d node-a was handing over when it "
-        + "died arrived twice, none other; all delivered %.1f s after the timers fell due", mails.sentKeys.size(),
-        mails.warnings, twice.size(), drain.mailsHeldByVictim.size(), mails.deliveredAfterMillis(dueAt) / 1000.0);
+    report("mail: %d sent (%d SLA warning digests to agents, %d breaches to supervisors), all received; %d of the %d "
+        + "node-a was handing over when it died arrived twice, none other; all delivered %.1f s after the timers fell "
+        + "due", mails.sentKeys.size(), mails.warnings, mails.breaches, twice.size(), drain.mailsHeldByVictim.size(), mails.deliveredAfterMillis(dueAt) / 1000.0);
   }
 
   private static Node started(Node node) {
@@ -256,17 +292,17 @@ class ClusterIT {
     while (true) {
       long now = millisSince(dueAt);
       long remaining = count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-          + "where d.act_id_ = '" + WARNING_TIMER + "'");
-      long fired = count("select count(*) from complaint_event where type = 'SLA_WARNING' and detail = 'RESOLUTION'");
+          + "where d.act_id_ = '" + BREACH_TIMER + "'");
+      long fired = count("select count(*) from complaint_event where type = 'SLA_BREACHED' and detail = 'RESOLUTION'");
       if (d.killedAfterMillis < 0 && fired >= KILL_AFTER) {
         victim.kill();
         d.killedAfterMillis = millisSince(dueAt);
         d.mailsHeldByVictim = new HashSet<>(sql.queryForList("select idempotency_key from notification_outbox "
             + "where status = 'SENDING' and claimed_by = ?", String.class, victim.name()));
-        d.firedAtKill = count("select count(*) from complaint_event where type = 'SLA_WARNING' "
+        d.firedAtKill = count("select count(*) from complaint_event where type = 'SLA_BREACHED' "
             + "and detail = 'RESOLUTION'");
         d.lockedAtKill = count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-            + "where d.act_id_ = '" + WARNING_TIMER + "' and j.lock_owner_ is not null");
+            + "where d.act_id_ = '" + BREACH_TIMER + "' and j.lock_owner_ is not null");
       }
       if (remaining == 0) {
         d.drainedAfterMillis = now;
@@ -300,7 +336,8 @@ class ClusterIT {
   }
 
   /** The mails the outbox sent and those the server received, once no mail is waiting in the outbox. */
-  private record Mails(Set<String> sentKeys, long warnings, Map<String, Long> received, long lastSentAt) {
+  private record Mails(Set<String> sentKeys, long warnings, long breaches, Map<String, Long> received,
+      long lastSentAt) {
     long deliveredAfterMillis(long dueAt) {
       return (lastSentAt - dueAt) / 1_000_000;
     }
@@ -322,11 +359,13 @@ class ClusterIT {
     Set<String> sent = new HashSet<>(sql.queryForList("select idempotency_key from notification_outbox "
         + "where channel = 'EMAIL'", String.class));
     long warnings = count("select count(*) from notification_outbox where channel = 'EMAIL' "
-        + "and template = 'SLA_WARNING'");
+        + "and template in ('SLA_WARNING', 'SLA_WARNING_DIGEST')");
+    long breaches = count("select count(*) from notification_outbox where channel = 'EMAIL' "
+        + "and template = 'SLA_BREACHED'");
     Thread.sleep(1000); // the last mail's SMTP conversation ends after the row says SENT
     Map<String, Long> received = Arrays.stream(smtp.getReceivedMessages())
         .map(ClusterIT::idempotencyKey).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    return new Mails(sent, warnings, received, lastSentAt);
+    return new Mails(sent, warnings, breaches, received, lastSentAt);
   }
 
   private static String idempotencyKey(MimeMessage m) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -104,16 +105,17 @@ class PostgresApplicationIT {
     Complaint received = complaint(ticket);
     assertThat(received.getReceivedAt()).isNotNull();
 
-    // its clocks: both warning timers wait, due where the business calendar puts them
+    // its clocks: both breach timers wait, and both warnings before them, due where the business calendar puts them
     SlaClock slaClock = app.getBean(SlaClock.class);
-    Date firstWarning = timerDue(ticket, "IntermediateEvent_FirstResponseWarningDue");
-    Date resolutionWarning = timerDue(ticket, "IntermediateEvent_ResolutionWarningDue");
-    assertThat(firstWarning).isEqualTo(Date.from(slaClock.timerDue(received, SlaTimer.FIRST_RESPONSE_WARNING)));
-    assertThat(firstWarning.toInstant()).isAfter(received.getReceivedAt())
-        .isBefore(received.getFirstResponseDueAt());
-    assertThat(resolutionWarning).isEqualTo(Date.from(slaClock.timerDue(received, SlaTimer.RESOLUTION_WARNING)));
-    assertThat(resolutionWarning.toInstant()).isAfter(received.getReceivedAt())
-        .isBefore(received.getResolutionDueAt());
+    assertThat(timerDue(ticket, "IntermediateEvent_FirstResponseDue")).isEqualTo(
+        Date.from(received.getFirstResponseDueAt()));
+    assertThat(timerDue(ticket, "IntermediateEvent_ResolutionDue")).isEqualTo(Date.from(received.getResolutionDueAt()));
+    Instant firstWarning = received.getFirstResponseWarningDueAt();
+    Instant resolutionWarning = received.getResolutionWarningDueAt();
+    assertThat(firstWarning).isEqualTo(slaClock.timerDue(received, SlaTimer.FIRST_RESPONSE_WARNING));
+    assertThat(firstWarning).isAfter(received.getReceivedAt()).isBefore(received.getFirstResponseDueAt());
+    assertThat(resolutionWarning).isEqualTo(slaClock.timerDue(received, SlaTimer.RESOLUTION_WARNING));
+    assertThat(resolutionWarning).isAfter(received.getReceivedAt()).isBefore(received.getResolutionDueAt());
 
     // an agent registers it; the job executor classifies it (async) and the resolution clock follows
     addStaff();
@@ -121,9 +123,11 @@ class PostgresApplicationIT {
     Complaint classified = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
         .until(() -> complaint(ticket), c -> c.getCategory() != null);
     assertThat(events(ticket)).containsSubsequence("RECEIVED", "REGISTERED", "CLASSIFIED");
-    assertThat(timerDue(ticket, "IntermediateEvent_FirstResponseWarningDue")).as("first response given").isNull();
-    assertThat(timerDue(ticket, "IntermediateEvent_ResolutionWarningDue"))
-        .isEqualTo(Date.from(slaClock.timerDue(classified, SlaTimer.RESOLUTION_WARNING)));
+    assertThat(timerDue(ticket, "IntermediateEvent_FirstResponseDue")).as("first response given").isNull();
+    assertThat(classified.getFirstResponseWarningDueAt()).as("first response given").isNull();
+    assertThat(classified.getResolutionWarningDueAt())
+        .isEqualTo(slaClock.timerDue(classified, SlaTimer.RESOLUTION_WARNING));
+    assertThat(timerDue(ticket, "IntermediateEvent_ResolutionDue")).isEqualTo(Date.from(classified.getResolutionDueAt()));
     assertThat(sql.queryForObject("select count(*) from act_ru_incident", Long.class)).isZero();
 
     // staff list it
@@ -224,7 +228,8 @@ class PostgresApplicationIT {
     assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
     String ticket = filed.json().path("ticket").asText();
     String token = filed.json().path("trackingToken").asText();
-    Date warningBefore = timerDue(ticket, "IntermediateEvent_ResolutionWarningDue");
+    Date breachBefore = timerDue(ticket, "IntermediateEvent_ResolutionDue");
+    Instant warningBefore = complaint(ticket).getResolutionWarningDueAt();
     long deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
     long migrations = sql.queryForObject("select count(*) from flyway_schema_history", Long.class);
     app.close();
@@ -238,7 +243,8 @@ class PostgresApplicationIT {
     Answer list = api.get("/api/staff/complaints?size=50").as(STAFF, STAFF_PASSWORD).send();
     assertThat(list.status()).as(list.raw()).isEqualTo(200);
     assertThat(tickets(list.json())).contains(ticket);
-    assertThat(timerDue(ticket, "IntermediateEvent_ResolutionWarningDue")).isEqualTo(warningBefore);
+    assertThat(timerDue(ticket, "IntermediateEvent_ResolutionDue")).isEqualTo(breachBefore);
+    assertThat(complaint(ticket).getResolutionWarningDueAt()).isEqualTo(warningBefore).isNotNull();
     // unchanged models are not deployed again, migrations are not run again
     assertThat(app.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(sql.queryForObject("select count(*) from flyway_schema_history", Long.class)).isEqualTo(migrations);

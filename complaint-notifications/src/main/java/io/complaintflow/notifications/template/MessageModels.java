@@ -84,6 +84,13 @@ public class MessageModels {
       m.putIfAbsent("customerName", c.getCustomerName());
       m.putIfAbsent("productName", c.getProductName());
     }
+    Object clock = m.get("clock");
+    if (clock != null) {
+      // which SLA clock a warning is about, in the reader's language; the detail of a single warning
+      String clockText = renderer.label("clock." + clock, language);
+      m.put("clockText", clockText);
+      m.putIfAbsent("detail", clockText);
+    }
     Object level = m.get("level");
     if (level != null) {
       String label = renderer.label("level." + level, language);
@@ -100,11 +107,21 @@ public class MessageModels {
     return links.publicBaseUrl() + "/api/complaints/" + encode(c.getTicket()) + "?token=" + encode(tokens.tokenFor(c));
   }
 
-  private Map<String, Object> formatted(Map<String, Object> variables, String language) {
+  /** The variables with times and amounts as texts for the reader, also in the entries of a list ({@code items}). */
+  private Map<String, Object> formatted(Map<String, ?> variables, String language) {
     Map<String, Object> m = new HashMap<>();
     variables.forEach((name, value) -> m.put(name, TIMES.contains(name) ? times.formatAny(value, language)
-        : value instanceof BigDecimal amount ? amount(amount, language) : value));
+        : value instanceof BigDecimal amount ? amount(amount, language)
+        : value instanceof List<?> list ? list.stream().map(e -> e instanceof Map<?, ?> entry
+            ? formatted(stringKeys(entry), language) : e).toList()
+        : value));
     return m;
+  }
+
+  private static Map<String, ?> stringKeys(Map<?, ?> entry) {
+    Map<String, Object> copy = new HashMap<>();
+    entry.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    return copy;
   }
 
   private String latest(Complaint c, ComplaintEventType type) {

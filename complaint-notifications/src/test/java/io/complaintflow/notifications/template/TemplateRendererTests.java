@@ -73,6 +73,22 @@ class TemplateRendererTests {
   }
 
   @Test
+  void anSlaWarningDigestListsItsComplaintsAndCountsTheRest() {
+    RenderedMessage zh = renderer.render(Template.SLA_WARNING_DIGEST, "zh-CN", fullModel("zh-CN"), true);
+    RenderedMessage en = renderer.render(Template.SLA_WARNING_DIGEST, "en", fullModel("en"), true);
+
+    assertThat(zh.subject()).isEqualTo("SLA 预警:12 件投诉解决时限将至");
+    assertThat(zh.text()).contains("- 工单 CF-20261124-000042,客户 王建国,2026年11月24日 14:00 到期\n- 工单 CF-20261124-000043\n")
+        .contains("另有 10 件");
+    assertThat(zh.shortText()).contains("最早于 2026年11月24日 14:00 到期");
+    assertThat(zh.html()).contains("<td style=\"padding:4px 16px 4px 0;font-weight:bold;\">CF-20261124-000043</td>");
+    assertThat(en.subject()).isEqualTo("SLA warning: 12 complaints, Resolution due soon");
+    assertThat(en.text()).contains("- Ticket CF-20261124-000042, customer 王建国, due 24 Nov 2026, 14:00")
+        .contains("And 10 more");
+    assertThat(en.html()).contains("CF-20261124-000042").contains(">Due<");
+  }
+
+  @Test
   void speaksTheRecipientsLanguage() {
     RenderedMessage zh = renderer.render(Template.ACKNOWLEDGEMENT, "zh-CN", fullModel("zh-CN"), false);
     RenderedMessage en = renderer.render(Template.ACKNOWLEDGEMENT, "en-GB", fullModel("en"), false);
@@ -173,6 +189,11 @@ class TemplateRendererTests {
     m.put("levelText", en ? "managers" : "客服经理");
     m.put("detail", "客户要求三倍赔偿,金额 1,200 元");
     m.put("count", 12);
+    m.put("clock", "RESOLUTION");
+    m.put("clockText", en ? "Resolution due soon" : "解决时限将至");
+    m.put("items", List.of(Map.of("ticket", "CF-20261124-000042", "customerName", "王建国",
+        "dueAt", en ? "24 Nov 2026, 14:00" : "2026年11月24日 14:00"), Map.of("ticket", "CF-20261124-000043")));
+    m.put("more", 10);
     m.put("tasklistUrl", "https://staff.example.com/camunda/app/tasklist/default/#/?task=a1b2c3");
     return m;
   }

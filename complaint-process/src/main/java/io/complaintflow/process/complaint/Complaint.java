@@ -71,6 +71,10 @@ public class Complaint {
   private Instant firstResponseBreachedAt;
   private Instant resolutionWarnedAt;
   private Instant resolutionBreachedAt;
+  /** When the first-response warning is due; kept by {@code sla.SlaWarningSchedule} at every save. */
+  private Instant firstResponseWarningDueAt;
+  /** When the resolution warning is due; kept by {@code sla.SlaWarningSchedule} at every save. */
+  private Instant resolutionWarningDueAt;
   private StaffLevel escalationLevel;
   private Instant slaPausedAt;
   private long slaPausedSeconds;
@@ -156,6 +160,15 @@ public class Complaint {
     } else {
       resolutionWarnedAt = at;
     }
+  }
+
+  /**
+   * When the SLA warnings fall due ({@code null}: none is waiting); derived from the clocks at every save by
+   * {@code sla.SlaWarningSchedule}, for the sweep that gives them.
+   */
+  public void scheduleSlaWarnings(Instant firstResponseWarningDueAt, Instant resolutionWarningDueAt) {
+    this.firstResponseWarningDueAt = firstResponseWarningDueAt;
+    this.resolutionWarningDueAt = resolutionWarningDueAt;
   }
 
   public void slaBreached(boolean firstResponse, Instant at) {
@@ -345,6 +358,8 @@ public class Complaint {
   public Instant getFirstResponseWarnedAt() { return firstResponseWarnedAt; }
   public Instant getFirstResponseBreachedAt() { return firstResponseBreachedAt; }
   public Instant getResolutionWarnedAt() { return resolutionWarnedAt; }
+  public Instant getFirstResponseWarningDueAt() { return firstResponseWarningDueAt; }
+  public Instant getResolutionWarningDueAt() { return resolutionWarningDueAt; }
   public Instant getResolutionBreachedAt() { return resolutionBreachedAt; }
   public StaffLevel getEscalationLevel() { return escalationLevel; }
   public Instant getSlaPausedAt() { return slaPausedAt; }

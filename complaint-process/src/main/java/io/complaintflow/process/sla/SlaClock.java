@@ -27,7 +27,8 @@ import io.complaintflow.process.escalation.EscalationProcess;
  * The SLA clocks of a complaint (升级机制): when its first response and its resolution fall due, in working time.
  *
  * <p>The complaint row holds the due times; {@code bpmn/complaint-escalation.bpmn} runs one instance per complaint
- * whose timers ask this bean for their dates ({@code ${slaClock.dueAt(execution, 'RESOLUTION_WARNING')}}). Whenever
+ * whose timers ask this bean for their dates ({@code ${slaClock.dueAt(execution, 'RESOLUTION_BREACH')}}). The
+ * warnings before them are no timers: {@link SlaWarningSweep} gives them when {@link SlaWarningSchedule} says. Whenever
  * the due times move (the complaint is classified, or waits for the customer and then goes on), the row is updated
  * and every waiting timer is recalculated, and the due dates of the complaint's open tasks follow, so Tasklist sorts
  * by real urgency. While the complaint waits for the customer its timers are put off indefinitely.
@@ -42,6 +43,7 @@ public class SlaClock {
   private final ComplaintHistory history;
   private final BusinessCalendar calendar;
   private final SlaSettings settings;
+  private final SlaWarningSchedule warnings;
   private final RuntimeService runtime;
   private final ManagementService management;
   private final TaskService tasks;
@@ -52,11 +54,13 @@ public class SlaClock {
    */
   private final ThreadLocal<Complaint> settingTimersOf = new ThreadLocal<>();
 
-  public SlaClock(ComplaintHistory history, BusinessCalendar calendar, SlaSettings settings, RuntimeService runtime,
-      ManagementService management, TaskService tasks, Clock clock) {
+  public SlaClock(ComplaintHistory history, BusinessCalendar calendar, SlaSettings settings,
+      SlaWarningSchedule warnings, RuntimeService runtime, ManagementService management, TaskService tasks,
+      Clock clock) {
     this.history = history;
     this.calendar = calendar;
     this.settings = settings;
+    this.warnings = warnings;
     this.runtime = runtime;
     this.management = management;
     this.tasks = tasks;
@@ -167,15 +171,18 @@ public class SlaClock {
     }
   }
 
-  /** When a timer of a complaint falls due, from its due times and the escalation settings. */
+  /**
+   * When a moment of a complaint's clocks comes, from its due times and the escalation settings: a timer of the
+   * escalation model, or a warning (for the follow-up date of its tasks and the status APIs).
+   */
   public Instant timerDue(Complaint c, SlaTimer timer) {
     if (c.isSlaPaused() && timer != SlaTimer.CUSTOMER_INFORMATION_WAIT) {
       return WHILE_PAUSED;
     }
     return switch (timer) {
-      case FIRST_RESPONSE_WARNING -> warningBefore(c.getFirstResponseDueAt(), c.getFirstResponseTarget());
+      case FIRST_RESPONSE_WARNING -> warnings.firstResponseWarning(c);
       case FIRST_RESPONSE_BREACH -> c.getFirstResponseDueAt();
-      case RESOLUTION_WARNING -> warningBefore(c.getResolutionDueAt(), c.getResolutionTarget());
+      case RESOLUTION_WARNING -> warnings.resolutionWarning(c);
       case RESOLUTION_BREACH -> c.getResolutionDueAt();
       case ESCALATION_TO_MANAGER -> calendar.addWorkingTime(c.getResolutionDueAt(), settings.escalateToManagerAfter());
       case ESCALATION_TO_DIRECTOR -> calendar.addWorkingTime(c.getResolutionDueAt(), settings.escalateToDirectorAfter());
@@ -201,12 +208,6 @@ public class SlaClock {
 
   private Duration timeLeft(Instant from, Instant due) {
     return due == null ? null : calendar.workingTimeBetween(from, due);
-  }
-
-  private Instant warningBefore(Instant due, String target) {
-    Duration full = calendar.workingDuration(target);
-    Duration lastPart = Duration.ofSeconds(Math.round(full.toSeconds() * (1 - settings.warningShare())));
-    return calendar.minusWorkingTime(due, lastPart);
   }
 
   /**

@@ -13,12 +13,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalateToDirectorAfter working time after a resolution breach at which the director is brought in
  * @param customerInformationWait how long (working time) the owner waits for missing information from the customer
  *     before going on without it
+ * @param warningSweep how the warnings are given ({@link SlaWarningSweep})
  */
 @ConfigurationProperties("complaintflow.sla")
 public record SlaSettings(@DefaultValue("0.75") double warningShare,
     @DefaultValue("PT4H") Duration escalateToManagerAfter,
     @DefaultValue("PT8H") Duration escalateToDirectorAfter,
-    @DefaultValue("PT24H") Duration customerInformationWait) {
+    @DefaultValue("PT24H") Duration customerInformationWait,
+    @DefaultValue WarningSweep warningSweep) {
+
+  /**
+   * {@code complaintflow.sla.warning-sweep.*}.
+   *
+   * @param enabled whether this node sweeps (by default, when it runs the job executor)
+   * @param interval how often; a warning is given at most this long after it fell due, plus the sweep's own time
+   * @param batchSize how many warnings one transaction gives at most
+   */
+  public record WarningSweep(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration interval,
+      @DefaultValue("1000") int batchSize) {
+
+    public WarningSweep {
+      if (interval.compareTo(Duration.ZERO) <= 0 || batchSize < 1) {
+        throw new IllegalArgumentException("complaintflow.sla.warning-sweep: interval and batch-size must be positive");
+      }
+    }
+  }
 
   public SlaSettings {
     if (!(warningShare > 0 && warningShare < 1)) {
