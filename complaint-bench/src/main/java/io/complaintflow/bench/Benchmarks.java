@@ -38,8 +38,9 @@ import io.complaintflow.bench.bare.BareCamundaApplication;
  * intake service) and as many open one-task instances, plus bare one-timer instances; on H2 both files are then
  * compacted, as H2 compacts an installation's file in its idle time ({@link Database#settle});
  * <li>start-up again with that data, heap {@code bench.heap};
- * <li>SLA timers: {@code bench.timers} resolution-warning timers (bare: timer jobs) made due in one commit, drained
- * by the running job executor; then {@code bench.paced-timers} made due one after another, 5 a second;
+ * <li>SLA timers: {@code bench.timers} resolution warnings (bare: timer jobs) made due in one commit, given by the
+ * running warning sweep (bare: drained by the running job executor); then {@code bench.paced-timers} made due one
+ * after another, 5 a second;
  * <li>task list: p95 latency of each Tasklist filter and of the staff list API, against the bare candidate-group
  * task query (a page of 50);
  * <li>memory: heap in use after a full collection, resident set.
@@ -48,8 +49,8 @@ import io.complaintflow.bench.bare.BareCamundaApplication;
 public final class Benchmarks {
 
   private static final Duration READY = Duration.ofMinutes(5);
-  private static final String WARNING_TIMER = "IntermediateEvent_ResolutionWarningDue";
-  private static final String BARE_TIMER = "IntermediateEvent_TimerDue";
+  private static final Firing WARNINGS = new SlaWarnings();
+  private static final Firing BARE_TIMERS = new TimerJobs("IntermediateEvent_TimerDue");
   private static final int WARM_UP_SAMPLES = 5;
   private static final int PACE_MILLIS = 200;
 
@@ -163,8 +164,8 @@ public final class Benchmarks {
     // 3. bare Camunda with the data: start-up, timers, task query, memory
     App bareFull = App.bare("bare-" + d + "-full", s, bareDb.target()).awaitReady(READY);
     long bareOpen = bareDb.count("select count(*) from act_ru_task");
-    Burst bareBurst = burst(bareDb, BARE_TIMER, s.timers());
-    Paced barePaced = paced(bareDb, BARE_TIMER, s.pacedTimers());
+    Burst bareBurst = burst(bareDb, BARE_TIMERS, s.timers());
+    Paced barePaced = paced(bareDb, BARE_TIMERS, s.pacedTimers());
     Stats bareList = latencies(() -> bareFull.http().get(BARE_TASK_QUERY));
     App.Memory bareMemory = bareFull.memory();
     bareFull.stop();
@@ -175,8 +176,8 @@ public final class Benchmarks {
     long cfTasks = cfDb.count("select count(*) from act_ru_task");
     out.note("open: %d complaints (%d tasks) vs %d bare one-task instances", cfOpen, cfTasks, bareOpen);
     awaitQuiet(cfDb);
-    Burst cfBurst = burst(cfDb, WARNING_TIMER, s.timers());
-    Paced cfPaced = paced(cfDb, WARNING_TIMER, s.pacedTimers());
+    Burst cfBurst = burst(cfDb, WARNINGS, s.timers());
+    Paced cfPaced = paced(cfDb, WARNINGS, s.pacedTimers());
     Map<String, Stats> filters = filters(cfFull);
     Map<String, Stats> staffLists = staffLists(cfFull);
     App.Memory cfMemory = cfFull.memory();
@@ -184,19 +185,23 @@ public final class Benchmarks {
     cfFull.stop();
 
     // SLA timers
-    out.row("SLA timers: " + s.timers() + " due at once, drain throughput", perSecond(cfBurst.throughput()),
+    out.row("SLA warnings: " + s.timers() + " due at once, drain throughput", perSecond(cfBurst.throughput()),
         perSecond(bareBurst.throughput()), ratio(cfBurst.throughput(), bareBurst.throughput()), "≥ 1.0",
         cfBurst.throughput() >= bareBurst.throughput());
-    out.row("SLA timers: " + s.timers() + " due at once, p95 lag from due time", seconds(cfBurst.lag().p95()),
+    out.row("SLA warnings: " + s.timers() + " due at once, p95 lag from due time", seconds(cfBurst.lag().p95()),
         seconds(bareBurst.lag().p95()), ratio(cfBurst.lag().p95(), bareBurst.lag().p95()), "≤ 5 s",
         cfBurst.lag().p95() <= 5);
-    out.row("SLA timers: " + s.pacedTimers() + " due one by one (5/s), p95 lag", seconds(cfPaced.lag().p95()),
+    out.row("SLA warnings: " + s.pacedTimers() + " due one by one (5/s), p95 lag", seconds(cfPaced.lag().p95()),
         seconds(barePaced.lag().p95()), ratio(cfPaced.lag().p95(), barePaced.lag().p95()), "≤ 5 s",
         cfPaced.lag().p95() <= 5);
-    out.note("timers due at once: all fired %s (ComplaintFlow) / %s (bare) after they fell due; max lag %s / %s;"
+    out.note("SLA warnings: ComplaintFlow's warning sweep gives each (recorded on the complaint with its history entry, "
+        + "its owner or group told through the outbox), when from resolution_warned_at; bare: one-timer instances' "
+        + "timer jobs on a default job executor, when from the job log; throughput = warnings (jobs) ÷ time from the "
+        + "commit that made them due to the last one given (fired)");
+    out.note("due at once: all given (fired) %s (ComplaintFlow) / %s (bare) after they fell due; max lag %s / %s;"
             + " failed attempts %d / %d", seconds(cfBurst.allFiredAfter()), seconds(bareBurst.allFiredAfter()),
         seconds(cfBurst.lag().max()), seconds(bareBurst.lag().max()), cfBurst.failures(), bareBurst.failures());
-    out.note("timers due one by one: max lag %s (ComplaintFlow) / %s (bare, default job executor: idle polling "
+    out.note("due one by one: max lag %s (ComplaintFlow) / %s (bare, default job executor: idle polling "
         + "backs off to 60 s)", seconds(cfPaced.lag().max()), seconds(barePaced.lag().max()));
 
     // task list
@@ -318,50 +323,156 @@ public final class Benchmarks {
   }
 
   /**
-   * Makes {@code n} waiting timer jobs of the activity due in one commit while the application runs, waits until
-   * they all fired and reads from the engine's job log when each did.
+   * What falls due and fires: bare Camunda's timer jobs of an activity, or ComplaintFlow's SLA warnings (given by its
+   * warning sweep from the complaints' warning due times). Each is identified by an id as text.
    */
-  private Burst burst(Sql sql, String activity, int n) {
-    List<String> jobs = waitingJobs(sql, activity, n);
+  interface Firing {
+
+    /** The first {@code n} by id of those waiting (not due within the next hour). */
+    List<String> waiting(Sql sql, int n);
+
+    /** The update that sets one due time (parameters: due time, id). */
+    String setDueDate();
+
+    /** How many are still due by {@code latest}. */
+    long stillDue(Sql sql, Timestamp latest);
+
+    /** Id and moment of each that fired since {@code since}. */
+    List<Object[]> fired(Sql sql, Timestamp since);
+
+    /** Failed attempts since {@code since}. */
+    long failures(Sql sql, Timestamp since);
+  }
+
+  /** Timer jobs of a BPMN activity, fired by the job executor; when, from the engine's job log. */
+  record TimerJobs(String activity) implements Firing {
+
+    @Override
+    public List<String> waiting(Sql sql, int n) {
+      return first(n, activity, sql.strings("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = "
+          + "j.job_def_id_ where d.act_id_ = ? and j.lock_owner_ is null and j.retries_ > 0 and j.duedate_ > ? "
+          + "order by j.id_", activity, new Timestamp(System.currentTimeMillis() + 3_600_000)));
+    }
+
+    @Override
+    public String setDueDate() {
+      return "update act_ru_job set duedate_ = ?, rev_ = rev_ + 1 where id_ = ? and lock_owner_ is null";
+    }
+
+    @Override
+    public long stillDue(Sql sql, Timestamp latest) {
+      return sql.count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+          + "where d.act_id_ = ? and j.duedate_ <= ?", activity, latest);
+    }
+
+    @Override
+    public List<Object[]> fired(Sql sql, Timestamp since) {
+      return sql.jobSuccesses(activity, since);
+    }
+
+    @Override
+    public long failures(Sql sql, Timestamp since) {
+      return sql.count("select count(*) from act_hi_job_log where act_id_ = ? and job_state_ = 1 "
+          + "and timestamp_ >= ?", activity, since);
+    }
+
+    @Override
+    public String toString() {
+      return activity;
+    }
+  }
+
+  /**
+   * ComplaintFlow's resolution warnings: the complaint's warning due time is set, the sweep gives the warning and
+   * records when ({@code resolution_warned_at}, taken as the sweep claims its batch, before the batch commits).
+   */
+  record SlaWarnings() implements Firing {
+
+    @Override
+    public List<String> waiting(Sql sql, int n) {
+      return first(n, toString(), sql.strings("select cast(id as varchar(20)) from complaint "
+          + "where resolution_warned_at is null and resolution_warning_due_at > ? order by id",
+          new Timestamp(System.currentTimeMillis() + 3_600_000)));
+    }
+
+    @Override
+    public String setDueDate() {
+      return "update complaint set resolution_warning_due_at = ?, version = version + 1 where id = cast(? as bigint) "
+          + "and resolution_warned_at is null";
+    }
+
+    @Override
+    public long stillDue(Sql sql, Timestamp latest) {
+      return sql.count("select count(*) from complaint where resolution_warning_due_at <= ?", latest);
+    }
+
+    @Override
+    public List<Object[]> fired(Sql sql, Timestamp since) {
+      return sql.rows("select cast(id as varchar(20)), resolution_warned_at from complaint "
+          + "where resolution_warned_at >= ?", since);
+    }
+
+    @Override
+    public long failures(Sql sql, Timestamp since) {
+      return 0;   // a failed sweep batch rolls back and leaves nothing behind; it would show as lag
+    }
+
+    @Override
+    public String toString() {
+      return "SLA resolution warnings";
+    }
+  }
+
+  private static List<String> first(int n, String what, List<String> waiting) {
+    if (waiting.size() < n) {
+      throw new IllegalStateException("only " + waiting.size() + " waiting " + what + ", " + n + " needed");
+    }
+    return waiting.subList(0, n);
+  }
+
+  /**
+   * Makes {@code n} waiting ones due in one commit while the application runs, waits until they all fired and reads
+   * when each did. Throughput: {@code n} over the time from the commit to the last one fired.
+   */
+  private Burst burst(Sql sql, Firing firing, int n) {
+    List<String> ids = firing.waiting(sql, n);
     Timestamp due = new Timestamp(System.currentTimeMillis());
     Map<String, Timestamp> dueDates = new HashMap<>();
-    jobs.forEach(j -> dueDates.put(j, due));
-    long committed = setDueDates(sql, dueDates);
-    awaitFired(sql, activity, dueDates.values(), Duration.ofMinutes(5).plusSeconds(n / 10));
+    ids.forEach(j -> dueDates.put(j, due));
+    long committed = setDueDates(sql, firing, dueDates);
+    awaitFired(sql, firing, dueDates.values(), Duration.ofMinutes(5).plusSeconds(n / 10));
     List<Double> lags = new ArrayList<>();
-    double first = Double.MAX_VALUE;
     double last = 0;
-    for (Object[] row : sql.jobSuccesses(activity, new Timestamp(committed - 5000))) {
+    for (Object[] row : firing.fired(sql, new Timestamp(committed - 5000))) {
       if (dueDates.containsKey((String) row[0])) {
         double at = millis(row[1]);
         lags.add(Math.max(0, at - committed) / 1000.0);
-        first = Math.min(first, at);
         last = Math.max(last, at);
       }
     }
     if (lags.size() != n) {
-      out.note("%s: only %d of %d jobs fired successfully according to the job log", activity, lags.size(), n);
+      out.note("%s: only %d of %d fired successfully according to the record", firing, lags.size(), n);
     }
-    long failures = failures(sql, activity, new Timestamp(committed - 5000));
-    double throughput = n <= 1 || last <= first ? Double.NaN : (n - 1) / ((last - first) / 1000.0);
-    return new Burst(throughput, Stats.of(lags), (last - committed) / 1000.0, failures);
+    long failures = firing.failures(sql, new Timestamp(committed - 5000));
+    double drained = Math.max(last - committed, 1) / 1000.0;
+    return new Burst(n / drained, Stats.of(lags), (last - committed) / 1000.0, failures);
   }
 
-  /** Makes {@code n} waiting timer jobs due one after another, 5 a second from 5 s on, and measures their lag. */
-  private Paced paced(Sql sql, String activity, int n) {
+  /** Makes {@code n} waiting ones due one after another, 5 a second from 5 s on, and measures their lag. */
+  private Paced paced(Sql sql, Firing firing, int n) {
     if (n == 0) {
       return new Paced(Stats.of(List.of()));
     }
-    List<String> jobs = waitingJobs(sql, activity, n);
+    List<String> ids = firing.waiting(sql, n);
     long start = System.currentTimeMillis() + 5000;
     Map<String, Timestamp> dueDates = new LinkedHashMap<>();
-    for (int i = 0; i < jobs.size(); i++) {
-      dueDates.put(jobs.get(i), new Timestamp(start + (long) i * PACE_MILLIS));
+    for (int i = 0; i < ids.size(); i++) {
+      dueDates.put(ids.get(i), new Timestamp(start + (long) i * PACE_MILLIS));
     }
-    setDueDates(sql, dueDates);
-    awaitFired(sql, activity, dueDates.values(), Duration.ofMinutes(5).plusMillis((long) n * PACE_MILLIS));
+    setDueDates(sql, firing, dueDates);
+    awaitFired(sql, firing, dueDates.values(), Duration.ofMinutes(5).plusMillis((long) n * PACE_MILLIS));
     List<Double> lags = new ArrayList<>();
-    for (Object[] row : sql.jobSuccesses(activity, new Timestamp(start - 5000))) {
+    for (Object[] row : firing.fired(sql, new Timestamp(start - 5000))) {
       Timestamp due = dueDates.get((String) row[0]);
       if (due != null) {
         lags.add(Math.max(0, millis(row[1]) - due.getTime()) / 1000.0);
@@ -370,23 +481,11 @@ public final class Benchmarks {
     return new Paced(Stats.of(lags));
   }
 
-  /** Waiting (not locked, due in more than an hour) jobs of a timer activity, the first {@code n} by id. */
-  private static List<String> waitingJobs(Sql sql, String activity, int n) {
-    List<String> jobs = sql.strings("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-            + "where d.act_id_ = ? and j.lock_owner_ is null and j.retries_ > 0 and j.duedate_ > ? order by j.id_",
-        activity, new Timestamp(System.currentTimeMillis() + 3_600_000));
-    if (jobs.size() < n) {
-      throw new IllegalStateException("only " + jobs.size() + " waiting " + activity + " jobs, " + n + " needed");
-    }
-    return jobs.subList(0, n);
-  }
-
   /** Sets the due dates in one transaction; returns the moment it committed. */
-  private static long setDueDates(Sql sql, Map<String, Timestamp> dueDates) {
+  private static long setDueDates(Sql sql, Firing firing, Map<String, Timestamp> dueDates) {
     try (Connection c = sql.target().connect()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(
-          "update act_ru_job set duedate_ = ?, rev_ = rev_ + 1 where id_ = ? and lock_owner_ is null")) {
+      try (PreparedStatement ps = c.prepareStatement(firing.setDueDate())) {
         for (Map.Entry<String, Timestamp> e : dueDates.entrySet()) {
           ps.setTimestamp(1, e.getValue());
           ps.setString(2, e.getKey());
@@ -398,7 +497,7 @@ public final class Benchmarks {
         }
         if (moved != dueDates.size()) {
           c.rollback();
-          throw new IllegalStateException("moved " + moved + " of " + dueDates.size() + " jobs");
+          throw new IllegalStateException("moved " + moved + " of " + dueDates.size() + " " + firing);
         }
       }
       c.commit();
@@ -408,27 +507,21 @@ public final class Benchmarks {
     }
   }
 
-  /** Waits until no job of the activity is due by the latest of the due dates (the others are due in an hour or more). */
-  private static void awaitFired(Sql sql, String activity, Collection<Timestamp> dueDates, Duration limit) {
+  /** Waits until none is due by the latest of the due dates (the others are due in an hour or more). */
+  private static void awaitFired(Sql sql, Firing firing, Collection<Timestamp> dueDates, Duration limit) {
     Timestamp latest = new Timestamp(dueDates.stream().mapToLong(Timestamp::getTime).max().orElseThrow() + 1);
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
-      long waiting = sql.count("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-          + "where d.act_id_ = ? and j.duedate_ <= ?", activity, latest);
+      long waiting = firing.stillDue(sql, latest);
       if (waiting == 0) {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(waiting + " of " + dueDates.size() + " " + activity + " jobs still due after "
+        throw new IllegalStateException(waiting + " of " + dueDates.size() + " " + firing + " still due after "
             + limit);
       }
       App.sleep(200);
     }
-  }
-
-  private static long failures(Sql sql, String activity, Timestamp since) {
-    return sql.count("select count(*) from act_hi_job_log where act_id_ = ? and job_state_ = 1 and timestamp_ >= ?",
-        activity, since);
   }
 
   /**
@@ -457,6 +550,9 @@ public final class Benchmarks {
     }
     if (timestamp instanceof LocalDateTime l) {
       return Timestamp.valueOf(l).getTime();
+    }
+    if (timestamp instanceof java.time.OffsetDateTime o) {
+      return o.toInstant().toEpochMilli();
     }
     throw new IllegalStateException("not a timestamp: " + timestamp);
   }
@@ -541,7 +637,7 @@ public final class Benchmarks {
   }
 
   private static String perSecond(double v) {
-    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f jobs/s", v);
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f/s", v);
   }
 
   private static String mb(double v) {
