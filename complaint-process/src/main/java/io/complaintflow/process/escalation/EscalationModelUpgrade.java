@@ -1,6 +1,7 @@
 package io.complaintflow.process.escalation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,7 +29,8 @@ import io.complaintflow.process.complaint.ComplaintRepository;
  * are set ({@code sla.SlaWarningSchedule}) and the sweep gives the warnings the timers would have.
  *
  * <p>Without this, those instances would fail at their warning timer (no step {@code slaWarningDelegate} any more)
- * and raise incidents. Once no instance of an earlier version runs, a start costs two queries.
+ * and raise incidents. Once no instance of an earlier version runs, a start costs a query, plus one per earlier
+ * version.
  */
 @Component
 public class EscalationModelUpgrade implements ApplicationRunner {
@@ -69,14 +71,15 @@ public class EscalationModelUpgrade implements ApplicationRunner {
    * saves their complaints; returns how many.
    */
   public int migrate() {
-    ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(EscalationProcess.KEY)
-        .latestVersion().singleResult();
+    List<ProcessDefinition> versions = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(EscalationProcess.KEY).list();
+    ProcessDefinition latest = versions.stream().max(Comparator.comparingInt(ProcessDefinition::getVersion))
+        .orElse(null);
     if (latest == null) {
       return 0;
     }
     int moved = 0;
-    for (ProcessDefinition earlier : repository.createProcessDefinitionQuery()
-        .processDefinitionKey(EscalationProcess.KEY).list()) {
+    for (ProcessDefinition earlier : versions) {
       if (earlier.getVersion() >= latest.getVersion()
           || runtime.createProcessInstanceQuery().processDefinitionId(earlier.getId()).count() == 0
           || !hasWarningTimers(earlier)) {
