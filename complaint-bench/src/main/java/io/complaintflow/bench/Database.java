@@ -169,8 +169,16 @@ abstract class Database implements AutoCloseable {
       return null;
     }
 
+    /**
+     * Drops the run's databases, unless {@code -Dbench.postgres.keep=true}: then they stay (named in the log) for
+     * looking into afterwards, e.g. profiling a node started on the seeded data.
+     */
     @Override
     public void close() {
+      if (Boolean.getBoolean("bench.postgres.keep")) {
+        System.err.println("[bench] kept " + created + " (bench.postgres.keep)");
+        return;
+      }
       for (String database : created) {
         try {
           execute("drop database if exists " + database + " with (force)");
