@@ -16,13 +16,14 @@ import java.util.List;
  * @param intakeSeconds how long each side is loaded with intake requests (after a warm-up of a quarter of that)
  * @param clients concurrent HTTP clients filing complaints
  * @param samples timed runs of each task-list query (after a few untimed ones)
+ * @param startups starts of each side on the seeded data, for the start-up with data (the median is reported)
  * @param heap the maximum heap ({@code -Xmx}) of every application JVM
  * @param appJar the packaged ComplaintFlow application
  * @param nodeExtension the jar with the seeding extension, put on a node's loader.path
  * @param out where results, logs and the H2 databases go
  */
 record Settings(int complaints, int timers, int pacedTimers, List<String> databases, int intakeSeconds, int clients,
-    int samples, String heap, Path appJar, Path nodeExtension, Path out) {
+    int samples, int startups, String heap, Path appJar, Path nodeExtension, Path out) {
 
   static Settings fromSystemProperties() {
     Settings s = new Settings(
@@ -34,6 +35,7 @@ record Settings(int complaints, int timers, int pacedTimers, List<String> databa
         Integer.getInteger("bench.intake.seconds", 60),
         Integer.getInteger("bench.clients", 8),
         Integer.getInteger("bench.samples", 40),
+        Integer.getInteger("bench.startups", 3),
         System.getProperty("bench.heap", "512m"),
         Path.of(System.getProperty("bench.app.jar", "../complaint-api/target/complaintflow.jar")).toAbsolutePath()
             .normalize(),
@@ -44,6 +46,9 @@ record Settings(int complaints, int timers, int pacedTimers, List<String> databa
       if (!Files.isRegularFile(jar)) {
         throw new IllegalStateException(jar + " is missing: run ./mvnw -o -pl complaint-bench -am -Pbench verify");
       }
+    }
+    if (s.startups < 1) {
+      throw new IllegalStateException("bench.startups must be at least 1");
     }
     if (s.complaints < s.timers + s.pacedTimers) {
       throw new IllegalStateException("bench.complaints must be at least bench.timers + bench.paced-timers");
