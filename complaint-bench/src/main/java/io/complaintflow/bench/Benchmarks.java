@@ -33,8 +33,10 @@ import io.complaintflow.bench.bare.BareCamundaApplication;
  * Runs the benchmarks (README "Benchmarks"): on each database of {@code bench.databases}, ComplaintFlow and bare
  * Camunda each on a fresh database of that kind, one after the other, never at the same time:
  * <ol>
- * <li>start-up on an empty database, then intake for {@code bench.intake.seconds} (after a warm-up): complaints
- * through {@code POST /api/complaints} against one-task instances through the engine REST API;
+ * <li>start-up on an empty database: {@code bench.startups} rounds, each starting bare Camunda and then ComplaintFlow
+ * on a database of its own, fresh, before anything has loaded the database server (the median reported);
+ * <li>intake for {@code bench.intake.seconds} (after a warm-up), on fresh databases again: complaints through
+ * {@code POST /api/complaints} against one-task instances through the engine REST API;
  * <li>seeding fresh databases with {@code bench.complaints} open complaints (the node extension, through the real
  * intake service) and as many open one-task instances, plus bare one-timer instances; both databases are then given
  * what an installation's idle time gives them: H2's files compacted, PostgreSQL's tables vacuumed and analysed
@@ -123,14 +125,25 @@ public final class Benchmarks {
     Sql bareDb = new Sql(db.create("bare"));
     Sql cfDb = new Sql(db.create("complaintflow"));
 
-    // 1. start-up on an empty database, and intake
+    // 1. start-up on empty databases, before any load has left the database server work to do
+    List<Double> bareEmptyStarts = new ArrayList<>();
+    List<Double> cfEmptyStarts = new ArrayList<>();
+    for (int i = 1; i <= s.startups(); i++) {
+      App emptyBare = App.bare("bare-" + d + "-empty-" + i, s, db.create("bare_empty_" + i)).awaitReady(READY);
+      bareEmptyStarts.add(emptyBare.startupSeconds());
+      emptyBare.stop();
+      App emptyCf = App.complaintFlow("complaintflow-" + d + "-empty-" + i, s, db, db.create("complaintflow_empty_" + i),
+          null).awaitReady(READY);
+      cfEmptyStarts.add(emptyCf.startupSeconds());
+      emptyCf.stop();
+    }
+
+    // 2. intake
     App bare = App.bare("bare-" + d, s, bareIntakeDb.target()).awaitReady(READY);
-    double bareEmptyStart = bare.startupSeconds();
     Load bareIntake = load(i -> bare.http().post(
         "/engine-rest/process-definition/key/" + BareCamundaApplication.ONE_TASK + "/start", "{}").status() == 200);
     bare.stop();
     App cf = App.complaintFlow("complaintflow-" + d, s, db, cfIntakeDb.target(), null).awaitReady(READY);
-    double cfEmptyStart = cf.startupSeconds();
     Http customer = cf.http();
     Load cfIntake = load(i -> customer.post("/api/complaints", complaint(i), "Idempotency-Key", "bench-intake-" + i)
         .status() == 201);
@@ -144,7 +157,7 @@ public final class Benchmarks {
         ms(bareIntake.latency.p95()), cfIntake.errors, bareIntake.errors,
         cfIntake.firstError.get() == null ? "" : " (first: " + cfIntake.firstError.get() + ")");
 
-    // 2. seeding
+    // 3. seeding
     int extraTimers = s.timers() + s.pacedTimers();
     int bareTasks = s.complaints();
     double bareSeed = App.bare("bare-" + d + "-seeding", s, bareDb.target(), "--bare.seed.tasks=" + bareTasks,
@@ -164,7 +177,7 @@ public final class Benchmarks {
           + "autovacuum does after a bulk load): %s; %s", cfSettled, bareSettled);
     }
 
-    // 3. bare Camunda with the data: start-up, timers, task query, memory
+    // 4. bare Camunda with the data: start-up, timers, task query, memory
     List<Double> bareStarts = new ArrayList<>();
     App bareFull = startRepeatedly(name -> App.bare(name, s, bareDb.target()), "bare-" + d + "-full", bareStarts);
     long bareOpen = bareDb.count("select count(*) from act_ru_task");
@@ -174,7 +187,7 @@ public final class Benchmarks {
     App.Memory bareMemory = bareFull.memory();
     bareFull.stop();
 
-    // 4. ComplaintFlow with the data
+    // 5. ComplaintFlow with the data
     List<Double> cfStarts = new ArrayList<>();
     App cfFull = startRepeatedly(name -> App.complaintFlow(name, s, db, cfDb.target(), null),
         "complaintflow-" + d + "-full", cfStarts);
@@ -226,8 +239,13 @@ public final class Benchmarks {
         mb(cfMemory.heapAfterGcMb()) + (survived ? "" : " (died)"), mb(bareMemory.heapAfterGcMb()),
         ratio(cfMemory.heapAfterGcMb(), bareMemory.heapAfterGcMb()), "held in -Xmx512m", survived);
     out.note("resident set: %s (ComplaintFlow) / %s (bare)", mb(cfMemory.residentMb()), mb(bareMemory.residentMb()));
+    double cfEmptyStart = Stats.of(cfEmptyStarts).p50();
+    double bareEmptyStart = Stats.of(bareEmptyStarts).p50();
     out.row("start-up to ready, empty database", seconds(cfEmptyStart), seconds(bareEmptyStart),
         ratio(cfEmptyStart, bareEmptyStart), "≤ 1.5", cfEmptyStart <= 1.5 * bareEmptyStart);
+    out.note("start-up on an empty database: median of %d rounds (bare, then ComplaintFlow, each on a fresh database, "
+        + "before the intake): %s (ComplaintFlow) / %s (bare)", s.startups(), secondsList(cfEmptyStarts),
+        secondsList(bareEmptyStarts));
     double cfStart = Stats.of(cfStarts).p50();
     double bareStart = Stats.of(bareStarts).p50();
     out.row("start-up to ready, " + cfOpen + " open complaints", seconds(cfStart), seconds(bareStart),

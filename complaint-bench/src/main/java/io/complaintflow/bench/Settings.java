@@ -16,7 +16,8 @@ import java.util.List;
  * @param intakeSeconds how long each side is loaded with intake requests (after a warm-up of a quarter of that)
  * @param clients concurrent HTTP clients filing complaints
  * @param samples timed runs of each task-list query (after a few untimed ones)
- * @param startups starts of each side on the seeded data, for the start-up with data (the median is reported)
+ * @param startups starts of each side on an empty database and on the seeded data, for the start-ups (the median of
+ *     each is reported)
  * @param heap the maximum heap ({@code -Xmx}) of every application JVM
  * @param appJar the packaged ComplaintFlow application
  * @param nodeExtension the jar with the seeding extension, put on a node's loader.path
