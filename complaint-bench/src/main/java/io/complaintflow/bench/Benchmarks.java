@@ -179,7 +179,7 @@ public final class Benchmarks {
           + "autovacuum does after a bulk load): %s; %s", cfSettled, bareSettled);
     }
 
-    // 4. bare Camunda with the data: start-up, timers, task query, memory
+    // 4. bare Camunda with the data: start-up, task query, timers, memory
     List<Double> bareStarts = new ArrayList<>();
     App bareFull = startRepeatedly(name -> App.bare(name, s, bareDb.target()), "bare-" + d + "-full", bareStarts);
     long bareOpen = bareDb.count("select count(*) from act_ru_task");
@@ -602,8 +602,8 @@ public final class Benchmarks {
   // --- task list --------------------------------------------------------------------------------------------------
 
   /**
-   * A task-list request: {@code label} names it in the report, followed by how many it found (read from the last
-   * answer by {@code found}, if given).
+   * A task-list request: {@code label} names it in the report, followed in brackets by what {@code found} reads from
+   * the last answer (if given).
    */
   record Request(String label, Supplier<Http.Answer> call, Function<JsonNode, String> found) {
   }
@@ -628,7 +628,7 @@ public final class Benchmarks {
         }
         return a;
       });
-      result.put(r.found() == null ? r.label() : r.label() + found.get() + ")", stats);
+      result.put(r.found() == null ? r.label() : r.label() + " (" + found.get() + ")", stats);
     }
     return result;
   }
@@ -647,10 +647,10 @@ public final class Benchmarks {
         throw new IllegalStateException("no Tasklist filter " + name + " (filters: " + ids.keySet() + ")");
       }
       Http http = app.http().as(user, App.DEMO_PASSWORD);
-      result.add(new Request("Tasklist filter " + name + " (" + user + ", ",
+      result.add(new Request("Tasklist filter " + name,
           () -> http.post("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50", "{}", "Accept",
               "application/hal+json"),
-          json -> json.path("count").asText("?") + " tasks"));
+          json -> user + ", " + json.path("count").asText("?") + " tasks"));
     });
     return result;
   }
@@ -658,7 +658,7 @@ public final class Benchmarks {
   private List<Request> staffLists(App app) {
     Http http = app.http().as("liuyang", App.DEMO_PASSWORD);
     List<Request> result = new ArrayList<>();
-    STAFF_LISTS.forEach((name, path) -> result.add(new Request("GET /api/staff/complaints " + name + " (",
+    STAFF_LISTS.forEach((name, path) -> result.add(new Request("GET /api/staff/complaints " + name,
         () -> http.get(path), json -> json.path("page").path("totalElements").asText("?") + " found")));
     return result;
   }
